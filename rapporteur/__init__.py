@@ -1,0 +1,1 @@
+"""Rapporteur: one structured source for an annual human-rights report."""

@@ -1,0 +1,1 @@
+"""Demo content (the "Annual Report 2013" edition) and the synthetic archive generator."""

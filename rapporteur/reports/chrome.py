@@ -1,0 +1,213 @@
+"""The edition-wide frame around every reader page: navigation, regions, the country list.
+
+Built from published, public pages only, with a handful of queries, then cached for the
+current content generation (see ``reports.cache``), so a reader page pays nothing for it.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail.models import Page, Site
+
+from .cache import cached
+from .models import ArticlePage, CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
+
+# The edition's navigation, in reading order: (key, label).
+NAVIGATION = (
+    ("introduction", "Introduction"),
+    ("essay", "Essay"),
+    ("global_update", "Global update"),
+    ("world_by_region", "World by region"),
+    ("press_release", "Press release"),
+    ("downloads", "Downloads"),
+    ("glossary", "Glossary"),
+)
+
+TEASER_LENGTH = 110
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url: str
+    page_id: int
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    page_id: int
+    country_name: str
+    country_slug: str
+    iso_code: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RegionSummary:
+    page_id: int
+    name: str
+    slug: str
+    url: str
+    teaser: str
+    entries: tuple = ()
+
+    @property
+    def teaser_short(self):
+        """The start of the teaser, cut at a word boundary and marked with an ellipsis."""
+        text = " ".join(self.teaser.split())
+        if len(text) <= TEASER_LENGTH:
+            return text
+        return text[:TEASER_LENGTH].rsplit(" ", 1)[0].rstrip(",;:.–- ") + " …"
+
+
+@dataclass(frozen=True)
+class EditionChrome:
+    page_id: int
+    year: int
+    covers_year: int
+    title: str
+    subtitle: str
+    url: str
+    nav: tuple = ()
+    regions: tuple = ()
+    introduction_lead: str = ""
+    _entries_by_slug: dict = field(default_factory=dict, repr=False)
+
+    def nav_url(self, key):
+        return next((item.url for item in self.nav if item.key == key), None)
+
+    def nav_key_for(self, page_id):
+        return next((item.key for item in self.nav if item.page_id == page_id), None)
+
+    def region_for_entry(self, entry_page_id):
+        return next((region for region in self.regions if any(e.page_id == entry_page_id for e in region.entries)), None)
+
+    @property
+    def entries(self):
+        """Every published entry of the edition, alphabetically."""
+        return sorted(self._entries_by_slug.values(), key=lambda entry: entry.country_name)
+
+    def entry_for_country(self, country_slug):
+        return self._entries_by_slug.get(country_slug)
+
+
+def _relative_url(base_url, base_url_path, url_path):
+    return base_url + url_path[len(base_url_path) :]
+
+
+def build_edition_chrome(edition):
+    """Assemble the chrome from the database (published, public pages only)."""
+    base_url = edition.url or f"/{edition.slug}/"
+    children = Page.objects.child_of(edition).live().public()
+
+    nav_pages = {}
+    article_kind = {
+        row["pk"]: row for row in ArticlePage.objects.child_of(edition).live().public().values("pk", "kind", "lead")
+    }
+    introduction_lead = ""
+    for row in children.values("pk", "url_path", "content_type__model"):
+        model = row["content_type__model"]
+        if row["pk"] in article_kind:
+            key = article_kind[row["pk"]]["kind"]
+            if key == "introduction":
+                introduction_lead = article_kind[row["pk"]]["lead"]
+        else:
+            key = {
+                "pressreleasepage": "press_release",
+                "downloadspage": "downloads",
+                "glossarypage": "glossary",
+                "worldbyregionpage": "world_by_region",
+            }.get(model)
+        if key and key not in nav_pages:
+            nav_pages[key] = (row["pk"], _relative_url(base_url, edition.url_path, row["url_path"]))
+    nav = tuple(NavItem(key, label, nav_pages[key][1], nav_pages[key][0]) for key, label in NAVIGATION if key in nav_pages)
+
+    region_rows = list(
+        RegionPage.objects.child_of(edition)
+        .live()
+        .public()
+        .order_by("region__sort_order", "region__name")
+        .values("pk", "path", "url_path", "teaser", "region__name", "region__slug")
+    )
+    entries_by_region = {row["path"]: [] for row in region_rows}
+    entries_by_slug = {}
+    entry_rows = (
+        CountryEntryPage.objects.descendant_of(edition)
+        .live()
+        .public()
+        .order_by("country__name")
+        .values("pk", "path", "url_path", "country__name", "country__slug", "country__iso_code")
+    )
+    for row in entry_rows:
+        parent_path = row["path"][: -Page.steplen]
+        if parent_path not in entries_by_region:
+            continue  # its region page is not published: the entry is not reachable either
+        link = EntryLink(
+            page_id=row["pk"],
+            country_name=row["country__name"],
+            country_slug=row["country__slug"],
+            iso_code=row["country__iso_code"],
+            url=_relative_url(base_url, edition.url_path, row["url_path"]),
+        )
+        entries_by_region[parent_path].append(link)
+        entries_by_slug[link.country_slug] = link
+
+    regions = tuple(
+        RegionSummary(
+            page_id=row["pk"],
+            name=row["region__name"],
+            slug=row["region__slug"],
+            url=_relative_url(base_url, edition.url_path, row["url_path"]),
+            teaser=row["teaser"],
+            entries=tuple(entries_by_region[row["path"]]),
+        )
+        for row in region_rows
+    )
+    return EditionChrome(
+        page_id=edition.pk,
+        year=edition.year,
+        covers_year=edition.covers_year,
+        title=edition.title,
+        subtitle=edition.subtitle,
+        url=base_url,
+        nav=nav,
+        regions=regions,
+        introduction_lead=introduction_lead,
+        _entries_by_slug=entries_by_slug,
+    )
+
+
+def edition_chrome(edition_id):
+    def build():
+        return build_edition_chrome(EditionPage.objects.get(pk=edition_id))
+
+    return cached("chrome", edition_id, build=build)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    short_name: str
+    contact_email: str
+    cookie_statement_url: str | None
+    social_links: tuple = ()  # (network, url) pairs
+
+
+def build_organisation(site):
+    settings = OrganisationSettings.for_site(site)
+    statement = Page.objects.live().public().filter(pk=settings.cookie_statement_page_id).first()
+    statement_url = statement.get_url() if statement else None
+    return Organisation(
+        name=settings.name,
+        short_name=settings.display_short_name,
+        contact_email=settings.contact_email,
+        cookie_statement_url=statement_url,
+        social_links=tuple((link.network, link.url) for link in settings.social_links.all()),
+    )
+
+
+def organisation_for_request(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return cached("organisation", site.pk, build=lambda: build_organisation(site))

@@ -1,0 +1,199 @@
+"""Report content as a *document*: plain data that every output renders.
+
+The website's templates, and later the PDF, EPUB, open data and static mirror, read a
+country entry through ``entry_document`` and long-form pages through ``prose_document``
+— never through the page models directly — so there is one place that decides what an
+entry contains and in which order.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.dateformat import format as format_date
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from wagtail.rich_text import expand_db_html
+
+from .cache import cached
+
+
+def rich_text_html(source):
+    """Stored rich text (with internal link references) → reader HTML."""
+    return mark_safe(expand_db_html(source or ""))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    html: str
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Case:
+    html: str
+    person_name: str = ""
+    person_slug: str = ""
+    kind: str = "case"
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    theme_name: str
+    theme_slug: str
+    heading: str
+    blocks: tuple
+
+
+@dataclass(frozen=True)
+class OfficeHolderLine:
+    office: str
+    office_label: str
+    name: str
+    replaced: str = ""
+    replaced_on: object = None
+
+    @property
+    def replaced_month(self):
+        return format_date(self.replaced_on, "F Y") if self.replaced_on else ""
+
+
+@dataclass(frozen=True)
+class ReportLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Visit:
+    description: str
+    visited_on: object = None
+
+
+@dataclass(frozen=True)
+class EntryDocument:
+    page_id: int
+    title: str
+    country_name: str
+    country_slug: str
+    iso_code: str
+    office_holders: tuple
+    summary_html: str
+    sections: tuple
+    related_reports: tuple
+    visits: tuple
+
+    REPORTS_ANCHOR = "country-reports"
+    VISITS_ANCHOR = "country-visits"
+
+    @property
+    def contents(self):
+        """The in-page contents list: (anchor, label) for each section, then reports and visits."""
+        items = [(section.anchor, section.heading) for section in self.sections]
+        if self.related_reports:
+            items.append((self.REPORTS_ANCHOR, "Country reports"))
+        if self.visits:
+            items.append((self.VISITS_ANCHOR, "Country visits"))
+        return items
+
+
+class AnchorSet:
+    """Hands out unique, readable anchors: ``torture``, ``torture-2``, ..."""
+
+    def __init__(self, reserved=()):
+        self.used = set(reserved)
+
+    def __call__(self, text):
+        base = slugify(text) or "section"
+        anchor, n = base, 1
+        while anchor in self.used:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.used.add(anchor)
+        return anchor
+
+
+def build_entry_document(page):
+    anchors = AnchorSet(reserved={EntryDocument.REPORTS_ANCHOR, EntryDocument.VISITS_ANCHOR, "top", "main", "contents"})
+    sections = []
+    for block in page.body:
+        if block.block_type != "section":
+            continue
+        theme = block.value["theme"]
+        theme_name = theme.name if theme else ""
+        heading = block.value["heading"] or theme_name
+        items = []
+        for child in block.value["content"]:
+            if child.block_type == "paragraph":
+                items.append(Paragraph(html=rich_text_html(child.value.source)))
+            elif child.block_type == "case":
+                person = child.value["person"]
+                items.append(
+                    Case(
+                        html=rich_text_html(child.value["text"].source),
+                        person_name=person.name if person else "",
+                        person_slug=person.slug if person else "",
+                    )
+                )
+        sections.append(
+            Section(
+                anchor=anchors(theme.slug if theme else heading),
+                theme_name=theme_name,
+                theme_slug=theme.slug if theme else "",
+                heading=heading,
+                blocks=tuple(items),
+            )
+        )
+    country = page.country
+    return EntryDocument(
+        page_id=page.pk,
+        title=page.title,
+        country_name=country.name,
+        country_slug=country.slug,
+        iso_code=country.iso_code,
+        office_holders=tuple(
+            OfficeHolderLine(
+                office=holder.office,
+                office_label=holder.get_office_display(),
+                name=holder.name,
+                replaced=holder.replaced,
+                replaced_on=holder.replaced_on,
+            )
+            for holder in page.office_holders.all()
+        ),
+        summary_html=rich_text_html(page.summary),
+        sections=tuple(sections),
+        related_reports=tuple(
+            ReportLink(title=report.title, url=report.url) for report in page.related_reports.all() if report.url
+        ),
+        visits=tuple(Visit(description=visit.description, visited_on=visit.visited_on) for visit in page.visits.all()),
+    )
+
+
+def entry_document(page, use_cache=True):
+    """The entry as a document; cached per content generation unless ``use_cache`` is off (previews)."""
+    if not use_cache:
+        return build_entry_document(page)
+    return cached("entry", page.pk, build=lambda: build_entry_document(page))
+
+
+@dataclass(frozen=True)
+class ProseItem:
+    kind: str  # "heading" | "paragraph" | "quote"
+    html: str = ""
+    text: str = ""
+    attribution: str = ""
+    anchor: str = ""
+
+
+def prose_document(stream_value):
+    """A long-form StreamField (articles, overviews, press release) as a list of items."""
+    anchors = AnchorSet(reserved={"top", "main"})
+    items = []
+    for block in stream_value:
+        if block.block_type == "heading":
+            items.append(ProseItem(kind="heading", text=block.value, anchor=anchors(block.value)))
+        elif block.block_type == "paragraph":
+            items.append(ProseItem(kind="paragraph", html=rich_text_html(block.value.source)))
+        elif block.block_type == "quote":
+            items.append(ProseItem(kind="quote", text=block.value["quote"], attribution=block.value["attribution"]))
+    return tuple(items)

@@ -1,0 +1,566 @@
+"""The page tree of a report: one tree per language.
+
+    HomePage                       /en/
+      EditionPage (year)           /en/2013/
+        ArticlePage (kind)         /en/2013/introduction/
+        PressReleasePage           /en/2013/press-release/
+        DownloadsPage              /en/2013/downloads/
+        GlossaryPage               /en/2013/glossary/
+        WorldByRegionPage          /en/2013/world-by-region/
+        RegionPage                 /en/2013/europe-and-central-asia/
+          CountryEntryPage         /en/2013/europe-and-central-asia/kazakhstan/
+
+Page models stay small: what a page *shows* is assembled in ``reports.chrome`` (the
+edition-wide navigation) and ``reports.document`` (the content as a document), which
+every output format shares.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ProseBlock, ThemeSectionBlock
+from .richtext import INLINE_FEATURES, PARAGRAPH_FEATURES
+from .snippets import Country, Region
+
+# --------------------------------------------------------------------------------------
+# Shared behaviour
+# --------------------------------------------------------------------------------------
+
+
+class ReaderPageMixin:
+    """What every reader-facing page shares: edition chrome, organisation, cookie notice.
+
+    The chrome and the organisation's details are read from the cache (see
+    ``reports.cache``); only the page's own content costs queries.
+    """
+
+    def get_edition_id(self, request):
+        """The id of the edition this page belongs to, without a query when routed normally."""
+        for page in getattr(request, "reports_route_chain", ()):
+            if page.content_type_id == EditionPage.content_type_id_cached():
+                return page.pk
+        edition = EditionPage.objects.ancestor_of(self, inclusive=True).only("pk").first()
+        return edition.pk if edition else None
+
+    def get_context(self, request, *args, **kwargs):
+        from ..chrome import edition_chrome, organisation_for_request
+        from ..privacy import cookie_notice_wanted
+
+        context = super().get_context(request, *args, **kwargs)
+        edition_id = self.get_edition_id(request)
+        chrome = edition_chrome(edition_id) if edition_id else None
+        context["chrome"] = chrome
+        context["current_nav"] = self.current_nav_key(chrome)
+        context["organisation"] = organisation_for_request(request)
+        context["show_cookie_notice"] = cookie_notice_wanted(request)
+        return context
+
+    def current_nav_key(self, chrome):
+        """Which navigation item to mark as current on this page."""
+        return chrome.nav_key_for(self.pk) if chrome else None
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The cookie notice is shown or not depending on the reader's one cookie.
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+def edition_for_parent(parent):
+    """The edition a page created under ``parent`` belongs to (``parent`` may be the edition)."""
+    if parent is None:
+        return None
+    return EditionPage.objects.ancestor_of(parent, inclusive=True).first()
+
+
+class UniqueInEditionMixin:
+    """Refuse a second page of this type with the same ``unique_in_edition`` value in one edition.
+
+    Checked in the admin form (where the parent is known before the page exists) and again in
+    ``clean()`` for pages saved from code, so a duplicate entry never reaches the database.
+    """
+
+    unique_in_edition = None  # name of the field that must be unique within an edition
+
+    def unique_in_edition_message(self, value, clash, edition):
+        raise NotImplementedError
+
+    def unique_in_edition_clash(self, value, edition):
+        if value is None or edition is None:
+            return None
+        siblings = type(self).objects.descendant_of(edition).filter(**{self.unique_in_edition: value})
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
+        return siblings.first()
+
+    def validate_unique_in_edition(self, value, edition):
+        clash = self.unique_in_edition_clash(value, edition)
+        if clash is not None:
+            raise ValidationError({self.unique_in_edition: self.unique_in_edition_message(value, clash, edition)})
+
+    def clean(self):
+        super().clean()
+        if self.path:  # pages being created in the admin are checked by the form instead
+            edition = edition_for_parent(self.get_parent())
+            self.validate_unique_in_edition(getattr(self, self.unique_in_edition, None), edition)
+
+
+class UniqueInEditionPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        field = self.instance.unique_in_edition
+        if field in cleaned_data:
+            try:
+                self.instance.validate_unique_in_edition(cleaned_data[field], edition_for_parent(self.parent_page))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
+
+
+# --------------------------------------------------------------------------------------
+# Home and information pages
+# --------------------------------------------------------------------------------------
+
+
+class HomePage(ReaderPageMixin, Page):
+    """The root of one language's tree (/en/): presents the latest edition and the archive."""
+
+    intro = RichTextField(features=INLINE_FEATURES, blank=True, help_text="Shown above the list of editions.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["reports.EditionPage", "reports.InformationPage"]
+    template = "reports/home_page.html"
+
+    class Meta:
+        verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Resolve the whole path in one query rather than two per level.
+
+        Also refuses a page whose ancestor is not live: an unpublished (or embargoed)
+        edition hides everything inside it, even pages that were published on their own.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+        }
+        chain = []
+        for prefix in prefixes:
+            page = found.get(prefix)
+            if page is None:
+                break
+            chain.append(page)
+        if not chain:
+            raise Http404
+        if not self.live or not all(page.live for page in chain[:-1]):
+            raise Http404
+        parent = self
+        for page in chain:
+            page._cached_parent_obj = parent
+            parent = page
+        request.reports_route_chain = chain
+        return chain[-1].specific.route(request, path_components[len(chain) :])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(
+            EditionPage.objects.child_of(self).live().public().order_by("-year").only("title", "year", "subtitle", "url_path")
+        )
+        context["editions"] = editions
+        context["latest_edition"] = editions[0] if editions else None
+        if editions:
+            from ..chrome import edition_chrome
+
+            context["chrome"] = edition_chrome(editions[0].pk)
+        return context
+
+
+class InformationPage(ReaderPageMixin, Page):
+    """A plain page outside the editions: cookie statement, about, contact."""
+
+    body = StreamField(ProseBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["reports.HomePage", "reports.InformationPage"]
+    subpage_types = ["reports.InformationPage"]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    template = "reports/information_page.html"
+
+
+# --------------------------------------------------------------------------------------
+# The edition
+# --------------------------------------------------------------------------------------
+
+
+class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
+    """One annual report, e.g. "Annual Report 2013", covering the events of 2012."""
+
+    year = models.PositiveSmallIntegerField(help_text="The year of publication, e.g. 2013. Used in the URL.")
+    covers_year = models.PositiveSmallIntegerField(help_text="The year whose events it reports, usually the year before.")
+    subtitle = models.CharField(max_length=200, default="The state of the world's human rights")
+    summary = models.TextField(blank=True, help_text="One or two sentences describing the edition, for listings and search engines.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("covers_year")]),
+        FieldPanel("summary"),
+    ]
+    parent_page_types = ["reports.HomePage"]
+    subpage_types = [
+        "reports.ArticlePage",
+        "reports.PressReleasePage",
+        "reports.DownloadsPage",
+        "reports.GlossaryPage",
+        "reports.WorldByRegionPage",
+        "reports.RegionPage",
+    ]
+    template = "reports/edition_page.html"
+
+    class Meta:
+        verbose_name = "edition"
+
+    _content_type_id = None
+
+    @classmethod
+    def content_type_id_cached(cls):
+        if cls._content_type_id is None:
+            from django.contrib.contenttypes.models import ContentType
+
+            cls._content_type_id = ContentType.objects.get_for_model(cls).pk
+        return cls._content_type_id
+
+    def clean(self):
+        super().clean()
+        if self.year and not self.covers_year:
+            self.covers_year = self.year - 1
+        if self.year and not self.slug:
+            self.slug = str(self.year)
+        if self.year:
+            clash = EditionPage.objects.filter(year=self.year, locale_id=self.locale_id).exclude(pk=self.pk).first()
+            if clash is not None:
+                raise ValidationError({"year": f"There is already an edition for {self.year}: “{clash.title}”."})
+
+    @path("jump/")
+    def jump(self, request):
+        """The "Jump to a Country Report" form: works without JavaScript (GET + redirect)."""
+        from ..chrome import edition_chrome
+
+        chrome = edition_chrome(self.pk)
+        slug = request.GET.get("country", "").strip()
+        if not slug:
+            return redirect(chrome.nav_url("world_by_region") or self.url)
+        entry = chrome.entry_for_country(slug)
+        if entry is None:
+            context = self.get_context(request)
+            context["requested_country"] = slug[:100]
+            response = TemplateResponse(request, "reports/jump_not_found.html", context, status=404)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        return redirect(entry.url)
+
+
+class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
+    """The edition's introduction, essay or global update."""
+
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", "Introduction"
+        ESSAY = "essay", "Essay"
+        GLOBAL_UPDATE = "global_update", "Global update"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    author = models.CharField(max_length=200, blank=True, help_text="Byline, e.g. the Secretary General's name.")
+    lead = models.TextField(help_text="The opening paragraph, shown on the edition home page.")
+    body = StreamField(ProseBlock())
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("author")]),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = []
+    base_form_class = UniqueInEditionPageForm
+    unique_in_edition = "kind"
+    template = "reports/article_page.html"
+
+    class Meta:
+        verbose_name = "article (introduction, essay, global update)"
+
+    def unique_in_edition_message(self, value, clash, edition):
+        label = ArticlePage.Kind(value).label.lower()
+        article = "an" if label[0] in "aeiou" else "a"
+        return (
+            f"{edition.title} already has {article} {label} page (“{clash.title}”). "
+            "An edition has one of each: edit that page instead."
+        )
+
+
+class PressReleasePage(ReaderPageMixin, Page):
+    """The launch press release; it goes live with the edition."""
+
+    release_date = models.DateField(null=True, blank=True, help_text="The date printed on the release.")
+    lead = models.TextField()
+    body = StreamField(ProseBlock())
+    media_contact = RichTextField(features=INLINE_FEATURES, blank=True, help_text="Who journalists should call.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("release_date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        FieldPanel("media_contact"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "reports/press_release_page.html"
+
+    class Meta:
+        verbose_name = "press release"
+
+
+class DownloadsPage(ReaderPageMixin, Page):
+    """ "Get your copy": the edition's files."""
+
+    intro = RichTextField(features=INLINE_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("files", heading="Files", label="File"),
+    ]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "reports/downloads_page.html"
+
+    class Meta:
+        verbose_name = "downloads page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = list(self.files.select_related("document"))
+        return context
+
+
+class DownloadFile(Orderable):
+    page = ParentalKey(DownloadsPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200, help_text="E.g. “Annual Report 2013 (PDF, English)”.")
+    description = models.CharField(max_length=300, blank=True)
+    language = models.CharField(max_length=20, default="en", help_text="Language code of the file's content.")
+
+    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("description"), FieldPanel("language")]
+
+
+class GlossaryPage(ReaderPageMixin, Page):
+    """The glossary, A–Z, from the shared glossary terms."""
+
+    intro = RichTextField(features=INLINE_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "reports/glossary_page.html"
+
+    class Meta:
+        verbose_name = "glossary"
+
+    def get_context(self, request, *args, **kwargs):
+        from .snippets import GlossaryTerm
+
+        context = super().get_context(request, *args, **kwargs)
+        letters = {}
+        for term in GlossaryTerm.objects.all():
+            letters.setdefault(term.initial, []).append(term)
+        context["letters"] = sorted(letters.items())
+        return context
+
+
+class WorldByRegionPage(ReaderPageMixin, Page):
+    """Every region of the edition with its country entries."""
+
+    intro = RichTextField(features=INLINE_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "reports/world_by_region_page.html"
+
+    class Meta:
+        verbose_name = "world by region page"
+
+
+# --------------------------------------------------------------------------------------
+# Regions and country entries
+# --------------------------------------------------------------------------------------
+
+
+class RegionPage(UniqueInEditionMixin, ReaderPageMixin, Page):
+    """A region within an edition: its overview, and its country entries as children."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="pages")
+    teaser = models.TextField(help_text="Two or three sentences; the sidebar shows the start of it.")
+    overview = StreamField(ProseBlock(), help_text="The regional overview.")
+
+    content_panels = Page.content_panels + [FieldPanel("region"), FieldPanel("teaser"), FieldPanel("overview")]
+    search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("overview")]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types = ["reports.CountryEntryPage"]
+    base_form_class = UniqueInEditionPageForm
+    unique_in_edition = "region"
+    template = "reports/region_page.html"
+
+    class Meta:
+        verbose_name = "region"
+
+    def current_nav_key(self, chrome):
+        return "world_by_region"
+
+    def unique_in_edition_message(self, value, clash, edition):
+        return (
+            f"{edition.title} already has a page for {value} (“{clash.title}”). "
+            "An edition has one page per region: edit that page instead."
+        )
+
+
+class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
+    """One country's entry in one edition."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="entries")
+    summary = RichTextField(features=PARAGRAPH_FEATURES, help_text="The overview paragraph at the top of the entry.")
+    body = StreamField(
+        [("section", ThemeSectionBlock())],
+        help_text="One section per theme, in the order readers should see them.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        InlinePanel("office_holders", heading="Office holders", label="Office holder"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("related_reports", heading="Country reports", label="Report"),
+        InlinePanel("visits", heading="Country visits", label="Visit"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+    ]
+    parent_page_types = ["reports.RegionPage"]
+    subpage_types = []
+    base_form_class = UniqueInEditionPageForm
+    unique_in_edition = "country"
+    template = "reports/country_entry_page.html"
+
+    class Meta:
+        verbose_name = "country entry"
+        verbose_name_plural = "country entries"
+
+    def current_nav_key(self, chrome):
+        return "world_by_region"
+
+    def unique_in_edition_message(self, value, clash, edition):
+        return (
+            f"{edition.title} already has an entry for {value} (“{clash.title}”, {clash.url_path}). "
+            "There is one entry per country in an edition: edit that entry instead."
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..document import entry_document
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entry"] = entry_document(self, use_cache=not getattr(request, "is_preview", False))
+        return context
+
+
+class OfficeHolder(Orderable):
+    """Head of state / government at the time of the entry, with who they replaced."""
+
+    class Office(models.TextChoices):
+        HEAD_OF_STATE = "head_of_state", "Head of state"
+        HEAD_OF_GOVERNMENT = "head_of_government", "Head of government"
+        HEAD_OF_STATE_AND_GOVERNMENT = "head_of_state_and_government", "Head of state and government"
+
+    entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="office_holders")
+    office = models.CharField(max_length=40, choices=Office.choices)
+    name = models.CharField(max_length=200)
+    replaced = models.CharField(max_length=200, blank=True, help_text="Who this person replaced during the year, if anyone.")
+    replaced_on = models.DateField(
+        null=True, blank=True, help_text="When they took over. Readers see the month and year only."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("office"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("replaced"), FieldPanel("replaced_on")]),
+    ]
+
+    def clean(self):
+        if self.replaced and not self.replaced_on:
+            raise ValidationError({"replaced_on": "Give the month in which the office changed hands."})
+        if self.replaced_on and not self.replaced:
+            raise ValidationError({"replaced": "Name the person who was replaced, or clear the date."})
+
+
+class RelatedReport(Orderable):
+    """A separate publication about the country ("Country reports" on the page)."""
+
+    entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="related_reports")
+    title = models.CharField(max_length=400)
+    link_url = models.URLField("Link", blank=True)
+    document = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [FieldPanel("title"), FieldPanel("link_url"), FieldPanel("document")]
+
+    def clean(self):
+        if not self.link_url and not self.document_id:
+            raise ValidationError("Give a link or choose a document for this report.")
+
+    @property
+    def url(self):
+        return self.document.url if self.document_id else self.link_url
+
+
+class CountryVisit(Orderable):
+    """A research visit to the country during the year ("Country visits" on the page)."""
+
+    entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="visits")
+    description = models.CharField(max_length=400, help_text="E.g. “Delegates visited Kazakhstan in December.”")
+    visited_on = models.DateField(null=True, blank=True, help_text="Start of the visit, for the data; readers see the description.")
+
+    panels = [FieldPanel("description"), FieldPanel("visited_on")]
+
+
+__all__ = [
+    "HomePage",
+    "InformationPage",
+    "EditionPage",
+    "ArticlePage",
+    "PressReleasePage",
+    "DownloadsPage",
+    "DownloadFile",
+    "GlossaryPage",
+    "WorldByRegionPage",
+    "RegionPage",
+    "CountryEntryPage",
+    "OfficeHolder",
+    "RelatedReport",
+    "CountryVisit",
+]

@@ -1,0 +1,160 @@
+"""Vocabularies shared by every edition, so that years connect.
+
+Regions, countries, themes and people are identified independently of language and year:
+a data user can follow ``KZ`` or the theme ``torture-and-other-ill-treatment`` across
+thirty editions without matching strings.
+"""
+
+import pycountry
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from .richtext import INLINE_FEATURES
+
+
+class Region(index.Indexed, models.Model):
+    """One of the report's world regions (Africa, Americas, ...)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in URLs, e.g. europe-and-central-asia.")
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Regions are listed in this order.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+def validate_iso_code(value):
+    if pycountry.countries.get(alpha_2=value.upper()) is None:
+        raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-2 country code.")
+
+
+class Country(index.Indexed, models.Model):
+    """A country or territory, keyed by its ISO 3166-1 alpha-2 code."""
+
+    iso_code = models.CharField(
+        "ISO code",
+        max_length=2,
+        unique=True,
+        validators=[validate_iso_code],
+        help_text="ISO 3166-1 alpha-2 code, e.g. KZ.",
+    )
+    name = models.CharField(max_length=120, blank=True, help_text="Leave blank to use the ISO name.")
+    slug = models.SlugField(max_length=120, unique=True, blank=True, help_text="Leave blank to derive from the name.")
+    default_region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [FieldPanel("iso_code"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("default_region")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("iso_code")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alpha_3(self):
+        record = pycountry.countries.get(alpha_2=self.iso_code)
+        return record.alpha_3 if record else ""
+
+    def clean(self):
+        self.iso_code = (self.iso_code or "").upper()
+        record = pycountry.countries.get(alpha_2=self.iso_code)
+        if record is None:
+            return  # the field validator reports the bad code
+        if not self.name:
+            self.name = getattr(record, "common_name", None) or record.name
+        if not self.slug:
+            self.slug = slugify(self.name)
+
+    def save(self, *args, **kwargs):
+        self.clean()
+        super().save(*args, **kwargs)
+
+
+class Theme(index.Indexed, models.Model):
+    """A controlled section heading: "Torture and other ill-treatment", "Unfair trials", ...
+
+    A country entry's sections each name a theme, so "every torture section of 2013" is a
+    query rather than a text search.
+    """
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    description = models.TextField(blank=True, help_text="What belongs under this theme, for researchers.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(index.Indexed, models.Model):
+    """A named individual in case stories, so that a case can be followed across years."""
+
+    class Status(models.TextChoices):
+        PRISONER_OF_CONSCIENCE = "prisoner_of_conscience", "Prisoner of conscience"
+        HUMAN_RIGHTS_DEFENDER = "human_rights_defender", "Human rights defender"
+        JOURNALIST = "journalist", "Journalist"
+        ACTIVIST = "activist", "Activist"
+        LAWYER = "lawyer", "Lawyer"
+        ASYLUM_SEEKER = "asylum_seeker", "Asylum-seeker or refugee"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    status = models.CharField(max_length=40, choices=Status.choices, default=Status.OTHER)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    description = models.TextField(blank=True, help_text="One or two sentences to identify the person.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("country")], heading="Identification"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class GlossaryTerm(index.Indexed, models.Model):
+    """A term explained in every edition's glossary."""
+
+    term = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    definition = RichTextField(features=INLINE_FEATURES)
+
+    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition")]
+    search_fields = [index.SearchField("term"), index.SearchField("definition"), index.AutocompleteField("term")]
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def initial(self):
+        """The A–Z letter this term is filed under (non-letters under "#")."""
+        first = self.term[:1].upper()
+        return first if first.isalpha() else "#"

@@ -1,0 +1,21 @@
+"""Test settings: the same stack as production, minus what makes tests slow or flaky.
+
+The database comes from DATABASE_URL like everywhere else, so the suite runs unchanged
+against SQLite (the default) and PostgreSQL.
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "rapporteur-test"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = Path(env("MEDIA_ROOT", "/tmp/rapporteur-test-media"))  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,30 @@
+/* Progressive enhancement only: every feature here also works without JavaScript. */
+(function () {
+  "use strict";
+
+  // "Jump to a Country Report": go as soon as a country is picked with the mouse or Enter.
+  // Arrow keys only move the selection, so keyboard users are not sent away mid-choice.
+  document.querySelectorAll("form[data-jump]").forEach(function (form) {
+    var select = form.querySelector("select");
+    var movingByKeyboard = false;
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); if (select.value) form.submit(); return; }
+      movingByKeyboard = /^(Arrow|Page|Home|End)/.test(event.key) || event.key.length === 1;
+    });
+    select.addEventListener("mousedown", function () { movingByKeyboard = false; });
+    select.addEventListener("change", function () {
+      if (!movingByKeyboard && select.value) form.submit();
+    });
+  });
+
+  // Cookie notice: answer without leaving the page.
+  document.querySelectorAll("[data-cookie-notice] form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch) return;
+      event.preventDefault();
+      fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+        .then(function () { form.closest("[data-cookie-notice]").remove(); })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();
