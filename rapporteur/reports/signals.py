@@ -1,7 +1,9 @@
 """Start a new content generation whenever something readers can see may have changed.
 
-One receiver for all of it, deferred to commit so a reader never caches the old state
-after the new one is visible, and cheap enough never to slow a save.
+One receiver for all of it, cheap enough never to slow a save. The generation is renewed
+at once (so the change is visible inside the saving transaction, e.g. to a preview or a
+test) and again after commit, so that a reader who rebuilt the cache from the old state
+while the transaction was open cannot keep it.
 """
 
 from django.db import transaction
@@ -30,6 +32,7 @@ READER_VISIBLE_MODELS = (
 
 
 def content_changed(**kwargs):
+    new_generation()
     transaction.on_commit(new_generation)
 
 

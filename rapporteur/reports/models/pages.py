@@ -26,7 +26,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import ProseBlock, ThemeSectionBlock
@@ -65,6 +65,18 @@ class ReaderPageMixin:
         context["organisation"] = organisation_for_request(request)
         context["show_cookie_notice"] = cookie_notice_wanted(request)
         return context
+
+    def get_view_restrictions(self):
+        """Restrictions on this page or any ancestor, in one query when the page was routed.
+
+        Wagtail fetches the ancestors again to resolve aliases; routing already has them,
+        so only an alias among them needs Wagtail's slower path.
+        """
+        ancestors = getattr(self, "_routed_ancestors", None)
+        if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
     def current_nav_key(self, chrome):
         """Which navigation item to mark as current on this page."""
@@ -174,7 +186,9 @@ class HomePage(ReaderPageMixin, Page):
             page._cached_parent_obj = parent
             parent = page
         request.reports_route_chain = chain
-        return chain[-1].specific.route(request, path_components[len(chain) :])
+        target = chain[-1].specific
+        target._routed_ancestors = [self, *chain[:-1]]
+        return target.route(request, path_components[len(chain) :])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -210,8 +224,12 @@ class InformationPage(ReaderPageMixin, Page):
 class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
     """One annual report, e.g. "Annual Report 2013", covering the events of 2012."""
 
-    year = models.PositiveSmallIntegerField(help_text="The year of publication, e.g. 2013. Used in the URL.")
-    covers_year = models.PositiveSmallIntegerField(help_text="The year whose events it reports, usually the year before.")
+    year = models.PositiveSmallIntegerField(
+        help_text="The year of publication, e.g. 2013. The edition's address is always /<language>/<year>/."
+    )
+    covers_year = models.PositiveSmallIntegerField(
+        blank=True, help_text="The year whose events it reports. Leave blank for the year before publication."
+    )
     subtitle = models.CharField(max_length=200, default="The state of the world's human rights")
     summary = models.TextField(blank=True, help_text="One or two sentences describing the edition, for listings and search engines.")
 
@@ -245,15 +263,14 @@ class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
         return cls._content_type_id
 
     def clean(self):
-        super().clean()
-        if self.year and not self.covers_year:
-            self.covers_year = self.year - 1
-        if self.year and not self.slug:
-            self.slug = str(self.year)
         if self.year:
+            self.slug = str(self.year)
+            if not self.covers_year:
+                self.covers_year = self.year - 1
             clash = EditionPage.objects.filter(year=self.year, locale_id=self.locale_id).exclude(pk=self.pk).first()
             if clash is not None:
                 raise ValidationError({"year": f"There is already an edition for {self.year}: “{clash.title}”."})
+        super().clean()
 
     @path("jump/")
     def jump(self, request):

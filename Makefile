@@ -1,0 +1,46 @@
+# Rapporteur: `make demo` serves the demo edition, `make test` runs the whole suite.
+# Both set up a virtual environment from requirements.lock first.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WORKERS ?= 3
+
+# The demo runs with production settings, over plain HTTP on loopback.
+DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
+	SECRET_KEY_FILE=var/secret_key \
+	ALLOWED_HOSTS=127.0.0.1,localhost \
+	RAPPORTEUR_HTTPS=0 \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
+
+.PHONY: setup demo serve test lock clean
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+setup: $(VENV)/.installed
+
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+demo: setup var/secret_key
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py load_demo
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)  Ctrl-C to stop."
+	$(DEMO_ENV) $(VENV)/bin/gunicorn rapporteur.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+test: setup
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Regenerate requirements.lock after changing pyproject.toml (needs network).
+lock: setup
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes -q -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var/static var/cache

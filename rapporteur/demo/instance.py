@@ -1,0 +1,110 @@
+"""A throwaway, fully served copy of the demo: its own database, production settings, gunicorn.
+
+Used by the browser tests and the throughput benchmark, so they exercise what
+``make demo`` runs rather than Django's test server. The database follows
+``DATABASE_URL``: a temporary SQLite file by default, or a fresh PostgreSQL database
+created next to the configured one (and dropped afterwards).
+"""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def scratch_database(workdir):
+    """Yield a DATABASE_URL for an empty database of the configured kind."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{workdir}/demo.sqlite3"
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'rapporteur'}_instance_{os.getpid()}_{secrets.token_hex(3)}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class DemoInstance:
+    def __init__(self, base_url, env, workdir):
+        self.base_url = base_url
+        self.env = env
+        self.workdir = workdir
+
+    def manage(self, *args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=REPO, env=self.env, check=True, capture_output=True, text=True
+        ).stdout
+
+
+@contextmanager
+def served_demo(workers=2, archive=None, extra_env=None):
+    """Set up a database with the demo (and optionally a synthetic archive) and serve it.
+
+    ``archive`` is ``(editions, countries)`` for ``generate_archive``, or None.
+    """
+    with tempfile.TemporaryDirectory(prefix="rapporteur-instance-") as workdir, scratch_database(workdir) as database_url:
+        port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": secrets.token_urlsafe(40),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "RAPPORTEUR_HTTPS": "0",
+            "RAPPORTEUR_VAR_DIR": workdir,
+            "STATIC_ROOT": f"{workdir}/static",
+            "MEDIA_ROOT": f"{workdir}/media",
+            "CACHE_URL": f"file://{workdir}/cache",
+            **(extra_env or {}),
+        }
+        instance = DemoInstance(f"http://127.0.0.1:{port}", env, workdir)
+        instance.manage("migrate", "--noinput", "-v0")
+        instance.manage("collectstatic", "--noinput", "-v0")
+        instance.manage("load_demo")
+        if archive:
+            instance.manage("generate_archive", "--editions", str(archive[0]), "--countries", str(archive[1]))
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "rapporteur.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    urllib.request.urlopen(instance.base_url + "/en/", timeout=2)
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("gunicorn did not start:\n" + server.stderr.read().decode()) from None
+                    time.sleep(0.2)
+            yield instance
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

@@ -1,0 +1,33 @@
+"""Hot reader pages stay cheap: pinned query counts and a small page weight.
+
+Timings live in benchmarks/ (see benchmarks/README.md), not here.
+"""
+
+import pytest
+from django.contrib.staticfiles import finders
+
+pytestmark = pytest.mark.django_db
+
+KAZAKHSTAN = "/en/2013/europe-and-central-asia/kazakhstan/"
+
+
+def test_country_page_query_count_is_pinned(client, django_assert_num_queries, django_assert_max_num_queries):
+    # First view of a content generation builds and caches the edition chrome and the entry document.
+    with django_assert_max_num_queries(30):
+        assert client.get(KAZAKHSTAN).status_code == 200
+    # Every later view: site, locale, home, route (1 query for the whole path), page, view restrictions.
+    with django_assert_num_queries(6):
+        assert client.get(KAZAKHSTAN).status_code == 200
+
+
+def test_other_pages_are_cheap_too(client, django_assert_max_num_queries):
+    for url in ("/en/2013/", "/en/2013/africa/", "/en/2013/world-by-region/", "/en/2013/introduction/"):
+        client.get(url)
+        with django_assert_max_num_queries(6):
+            assert client.get(url).status_code == 200
+
+
+def test_country_page_html_and_css_under_50_kb(client):
+    html = client.get(KAZAKHSTAN).content
+    css = open(finders.find("css/reader.css"), "rb").read()
+    assert len(html) + len(css) < 50 * 1024, f"{len(html)} + {len(css)} bytes"
