@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from rapporteur.reports import routing
 from rapporteur.reports.views import cookie_notice_answer
 
 urlpatterns = [
@@ -18,5 +19,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Reader pages live under a language prefix: /en/2013/...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+# Reader pages live under a language prefix: /en/2013/... Our serve view (same pattern and
+# name as Wagtail's) takes the site and home page from the cache, then defers to Wagtail.
+urlpatterns += i18n_patterns(
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -6,6 +6,7 @@ current content generation (see ``reports.cache``), so a reader page pays nothin
 
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from wagtail.models import Page, Site
 
 from .cache import cached
@@ -203,6 +204,17 @@ def build_organisation(site):
         contact_email=settings.contact_email,
         cookie_statement_url=statement_url,
         social_links=tuple((link.network, link.url) for link in settings.social_links.all()),
+    )
+
+
+def sidebar_html(chrome, organisation, request):
+    """The sidebar is the same on every page of an edition: render it once per generation."""
+    site = Site.find_for_request(request)
+    return cached(
+        "sidebar",
+        chrome.page_id,
+        site.pk if site else 0,
+        build=lambda: render_to_string("reports/includes/sidebar.html", {"chrome": chrome, "organisation": organisation}),
     )
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents.models import Document
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import new_generation
@@ -20,6 +20,7 @@ READER_VISIBLE_MODELS = (
     Page,
     PageViewRestriction,
     Site,
+    Locale,
     Document,
     Region,
     Country,

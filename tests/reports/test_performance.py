@@ -15,15 +15,15 @@ def test_country_page_query_count_is_pinned(client, django_assert_num_queries, d
     # First view of a content generation builds and caches the edition chrome and the entry document.
     with django_assert_max_num_queries(30):
         assert client.get(KAZAKHSTAN).status_code == 200
-    # Every later view: site, locale, home, route (1 query for the whole path), page, view restrictions.
-    with django_assert_num_queries(6):
+    # Every later view: the whole path (1 query), the page itself, its view restrictions.
+    with django_assert_num_queries(3):
         assert client.get(KAZAKHSTAN).status_code == 200
 
 
 def test_other_pages_are_cheap_too(client, django_assert_max_num_queries):
     for url in ("/en/2013/", "/en/2013/africa/", "/en/2013/world-by-region/", "/en/2013/introduction/"):
         client.get(url)
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(4):
             assert client.get(url).status_code == 200
 
 

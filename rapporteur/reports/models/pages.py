@@ -54,15 +54,17 @@ class ReaderPageMixin:
         return edition.pk if edition else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..chrome import edition_chrome, organisation_for_request
+        from ..chrome import edition_chrome, organisation_for_request, sidebar_html
         from ..privacy import cookie_notice_wanted
 
         context = super().get_context(request, *args, **kwargs)
         edition_id = self.get_edition_id(request)
         chrome = edition_chrome(edition_id) if edition_id else None
+        organisation = organisation_for_request(request)
         context["chrome"] = chrome
         context["current_nav"] = self.current_nav_key(chrome)
-        context["organisation"] = organisation_for_request(request)
+        context["organisation"] = organisation
+        context["sidebar_html"] = sidebar_html(chrome, organisation, request) if chrome else ""
         context["show_cookie_notice"] = cookie_notice_wanted(request)
         return context
 
@@ -198,9 +200,10 @@ class HomePage(ReaderPageMixin, Page):
         context["editions"] = editions
         context["latest_edition"] = editions[0] if editions else None
         if editions:
-            from ..chrome import edition_chrome
+            from ..chrome import edition_chrome, sidebar_html
 
             context["chrome"] = edition_chrome(editions[0].pk)
+            context["sidebar_html"] = sidebar_html(context["chrome"], context["organisation"], request)
         return context
 
 

@@ -1,0 +1,93 @@
+"""Median in-process render time of a country entry page.
+
+    .venv/bin/python benchmarks/render_country_page.py [--requests 500] [--archive 2x40]
+
+Sets up a scratch database (DATABASE_URL if it points to PostgreSQL, otherwise a
+temporary SQLite file) with the demo edition, optionally a synthetic archive, then
+times full requests through Django's handler (routing, middleware, template) with
+production settings and the default file cache. Reports warm-cache figures (the normal
+case) and cold-cache figures (first view after a publish).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--archive", default="", help="EDITIONSxCOUNTRIES synthetic archive to add, e.g. 2x40")
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="rapporteur-bench-")
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
+            "SECRET_KEY": "benchmark-only-" + "x" * 40,
+            "ALLOWED_HOSTS": "testserver,127.0.0.1",
+            "RAPPORTEUR_HTTPS": "0",
+            "RAPPORTEUR_VAR_DIR": workdir,
+            "STATIC_ROOT": f"{workdir}/static",
+        }
+    )
+    from rapporteur.demo.instance import scratch_database
+
+    with scratch_database(workdir) as database_url:
+        os.environ["DATABASE_URL"] = database_url
+        import django
+
+        django.setup()
+        from django.core.cache import cache
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
+
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+        urls = {"Kazakhstan (demo)": "/en/2013/europe-and-central-asia/kazakhstan/"}
+        if args.archive:
+            editions, countries = (int(n) for n in args.archive.lower().split("x"))
+            call_command("generate_archive", editions=editions, countries=countries, stdout=open(os.devnull, "w"))
+            from rapporteur.reports.models import CountryEntryPage, EditionPage
+
+            synthetic = EditionPage.objects.filter(title__startswith="Synthetic").order_by("-year").first()
+            urls["synthetic entry (10 sections, ~1,200 words)"] = CountryEntryPage.objects.descendant_of(synthetic).first().url
+
+        client = Client()
+        print(f"database: {connection.vendor}; {args.requests} requests per figure")
+        for label, url in urls.items():
+            assert client.get(url).status_code == 200
+            warm = []
+            for _ in range(args.requests):
+                started = time.perf_counter()
+                response = client.get(url)
+                warm.append((time.perf_counter() - started) * 1000)
+            cold = []
+            for _ in range(max(20, args.requests // 10)):
+                cache.clear()
+                started = time.perf_counter()
+                client.get(url)
+                cold.append((time.perf_counter() - started) * 1000)
+            print(
+                f"{label}: {len(response.content) / 1024:.1f} KB HTML; "
+                f"warm median {statistics.median(warm):.2f} ms, p95 {percentile(warm, 0.95):.2f} ms; "
+                f"cold median {statistics.median(cold):.2f} ms"
+            )
+
+
+if __name__ == "__main__":
+    main()
