@@ -14,7 +14,7 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
 	RAPPORTEUR_HTTPS=0 \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: setup demo serve test lock clean
+.PHONY: setup demo test admin-password lock clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ demo: setup var/secret_key
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)  Ctrl-C to stop."
 	$(DEMO_ENV) $(VENV)/bin/gunicorn rapporteur.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+# Give the demo admin account a new random password and print it.
+admin-password: setup var/secret_key
+	$(DEMO_ENV) $(PY) manage.py load_demo --reset-admin-password
 
 test: setup
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
