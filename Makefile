@@ -14,7 +14,7 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
 	RAPPORTEUR_HTTPS=0 \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: setup demo test admin-password lock clean
+.PHONY: setup demo test lint admin-password lock clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ admin-password: setup var/secret_key
 
 test: setup
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Regenerate requirements.lock after changing pyproject.toml (needs network).
 lock: setup

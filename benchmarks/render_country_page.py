@@ -65,7 +65,9 @@ def main():
             from rapporteur.reports.models import CountryEntryPage, EditionPage
 
             synthetic = EditionPage.objects.filter(title__startswith="Synthetic").order_by("-year").first()
-            urls["synthetic entry (10 sections, ~1,200 words)"] = CountryEntryPage.objects.descendant_of(synthetic).first().url
+            urls["synthetic entry (10 sections, ~1,200 words)"] = (
+                CountryEntryPage.objects.descendant_of(synthetic).first().url
+            )
 
         client = Client()
         print(f"database: {connection.vendor}; {args.requests} requests per figure")

@@ -67,7 +67,9 @@ def main():
             print(result.stdout)
         else:
             rate = python_load(instance.base_url, args.seconds, args.connections)
-            print(f"gunicorn, {args.workers} workers; Python client (install wrk for a fair figure): {rate:.0f} requests/s")
+            print(
+                f"gunicorn, {args.workers} workers; Python client (install wrk for a fair figure): {rate:.0f} requests/s"
+            )
 
 
 if __name__ == "__main__":

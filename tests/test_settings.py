@@ -32,7 +32,12 @@ def test_embedded_sqlite_runs_in_wal_mode(tmp_path):
 def test_postgres_by_url():
     config = database_from_url("postgres://report:secret@db.internal:5433/rapporteur")
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.internal", 5433, "rapporteur", "report")
+    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
+        "db.internal",
+        5433,
+        "rapporteur",
+        "report",
+    )
     assert "init_command" not in config.get("OPTIONS", {})
 
 

@@ -66,7 +66,10 @@ def served_demo(workers=2, archive=None, extra_env=None):
 
     ``archive`` is ``(editions, countries)`` for ``generate_archive``, or None.
     """
-    with tempfile.TemporaryDirectory(prefix="rapporteur-instance-") as workdir, scratch_database(workdir) as database_url:
+    with (
+        tempfile.TemporaryDirectory(prefix="rapporteur-instance-") as workdir,
+        scratch_database(workdir) as database_url,
+    ):
         port = free_port()
         env = {
             **os.environ,
@@ -88,7 +91,16 @@ def served_demo(workers=2, archive=None, extra_env=None):
         if archive:
             instance.manage("generate_archive", "--editions", str(archive[0]), "--countries", str(archive[1]))
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "rapporteur.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "rapporteur.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+            ],
             cwd=REPO,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -78,7 +78,10 @@ def section_stream(sections, themes, people):
                 content.append(
                     {
                         "type": "case",
-                        "value": {"person": people[person_slug].pk if person_slug else None, "text": paragraph_html(text)},
+                        "value": {
+                            "person": people[person_slug].pk if person_slug else None,
+                            "text": paragraph_html(text),
+                        },
                     }
                 )
         stream.append({"type": "section", "value": {"theme": themes[theme_slug].pk, "heading": "", "content": content}})
@@ -114,11 +117,15 @@ class DemoLoader:
     def load_vocabulary(self):
         self.regions = {}
         for order, (name, slug) in enumerate(vocabulary.REGIONS):
-            self.regions[slug], created = Region.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+            self.regions[slug], created = Region.objects.get_or_create(
+                slug=slug, defaults={"name": name, "sort_order": order}
+            )
             created and self.note(f"region {name}")
         self.themes = {}
         for slug, name, description in vocabulary.THEMES:
-            self.themes[slug], created = Theme.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
+            self.themes[slug], created = Theme.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description}
+            )
             created and self.note(f"theme {name}")
         self.countries = {}
         for code, region_slug in vocabulary.COUNTRIES:
@@ -154,7 +161,9 @@ class DemoLoader:
         self.home = home
         pages = {}
         for info in (site.COOKIE_STATEMENT, site.ABOUT):
-            pages[info["slug"]], _ = self.child(home, InformationPage, info["slug"], title=info["title"], body=prose_stream(info["body"]))
+            pages[info["slug"]], _ = self.child(
+                home, InformationPage, info["slug"], title=info["title"], body=prose_stream(info["body"])
+            )
 
         settings = OrganisationSettings.for_site(home_site)
         if not settings.social_links.exists():
@@ -192,7 +201,13 @@ class DemoLoader:
                 lead=article["lead"],
                 body=prose_stream(article["body"]),
             )
-        self.child(edition, WorldByRegionPage, content.WORLD_PAGE["slug"], title=content.WORLD_PAGE["title"], intro=paragraph_html(content.WORLD_PAGE["intro"]) if content.WORLD_PAGE["intro"] else "")
+        self.child(
+            edition,
+            WorldByRegionPage,
+            content.WORLD_PAGE["slug"],
+            title=content.WORLD_PAGE["title"],
+            intro=paragraph_html(content.WORLD_PAGE["intro"]) if content.WORLD_PAGE["intro"] else "",
+        )
         if content.PRESS_RELEASE:
             release = content.PRESS_RELEASE
             self.child(
@@ -206,11 +221,21 @@ class DemoLoader:
                 media_contact=paragraph_html(release["media_contact"]),
             )
         downloads, created = self.child(
-            edition, DownloadsPage, content.DOWNLOADS_PAGE["slug"], title=content.DOWNLOADS_PAGE["title"], intro=paragraph_html(content.DOWNLOADS_PAGE["intro"]) if content.DOWNLOADS_PAGE["intro"] else ""
+            edition,
+            DownloadsPage,
+            content.DOWNLOADS_PAGE["slug"],
+            title=content.DOWNLOADS_PAGE["title"],
+            intro=paragraph_html(content.DOWNLOADS_PAGE["intro"]) if content.DOWNLOADS_PAGE["intro"] else "",
         )
         if created:
             self.add_key_facts_download(downloads, content)
-        self.child(edition, GlossaryPage, content.GLOSSARY_PAGE["slug"], title=content.GLOSSARY_PAGE["title"], intro=paragraph_html(content.GLOSSARY_PAGE["intro"]) if content.GLOSSARY_PAGE["intro"] else "")
+        self.child(
+            edition,
+            GlossaryPage,
+            content.GLOSSARY_PAGE["slug"],
+            title=content.GLOSSARY_PAGE["title"],
+            intro=paragraph_html(content.GLOSSARY_PAGE["intro"]) if content.GLOSSARY_PAGE["intro"] else "",
+        )
 
         region_pages = {}
         for _name, slug in vocabulary.REGIONS:
@@ -240,7 +265,12 @@ class DemoLoader:
             body=section_stream(entry["sections"], self.themes, self.people),
         )
         page.office_holders = [
-            OfficeHolder(office=h[0], name=h[1], replaced=h[2] if len(h) > 2 else "", replaced_on=date(h[3]) if len(h) > 3 else None)
+            OfficeHolder(
+                office=h[0],
+                name=h[1],
+                replaced=h[2] if len(h) > 2 else "",
+                replaced_on=date(h[3]) if len(h) > 3 else None,
+            )
             for h in entry["office_holders"]
         ]
         page.related_reports = [RelatedReport(title=t, link_url=u) for t, u in entry.get("reports", [])]
@@ -256,10 +286,19 @@ class DemoLoader:
         lines += [f"- {self.countries[entry['country']].name}" for entry in content.ENTRIES]
         lines += ["", "Demonstration content for the Rapporteur software."]
         document = Document(title=f"{info['title']} – key facts (plain text)")
-        document.file.save(f"annual-report-{info['year']}-key-facts.txt", ContentFile("\n".join(lines).encode()), save=False)
+        document.file.save(
+            f"annual-report-{info['year']}-key-facts.txt", ContentFile("\n".join(lines).encode()), save=False
+        )
         document._set_document_file_metadata()
         document.save()
-        downloads.files = [DownloadFile(document=document, title=document.title, description="The edition's contents at a glance.", language="en")]
+        downloads.files = [
+            DownloadFile(
+                document=document,
+                title=document.title,
+                description="The edition's contents at a glance.",
+                language="en",
+            )
+        ]
         downloads.save_revision().publish()
 
     # -- admin account -----------------------------------------------------------------

@@ -54,7 +54,9 @@ TOPIC_WORDS = (
 
 
 def sentence(rng, low=8, high=18):
-    words = [rng.choice(TOPIC_WORDS) if rng.random() < 0.08 else rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    words = [
+        rng.choice(TOPIC_WORDS) if rng.random() < 0.08 else rng.choice(WORDS) for _ in range(rng.randint(low, high))
+    ]
     return " ".join(words).capitalize() + "."
 
 
@@ -97,7 +99,9 @@ class ArchiveGenerator:
         self.regions = list(Region.objects.order_by("sort_order"))
         self.themes = list(Theme.objects.order_by("slug"))
         if len(self.themes) < self.size.sections:
-            raise ValueError(f"Only {len(self.themes)} themes exist; cannot make {self.size.sections} distinct sections per entry.")
+            raise ValueError(
+                f"Only {len(self.themes)} themes exist; cannot make {self.size.sections} distinct sections per entry."
+            )
 
         records = sorted(pycountry.countries, key=lambda record: record.alpha_2)
         if self.size.countries > len(records):
@@ -119,7 +123,11 @@ class ArchiveGenerator:
                 slug = f"synthetic-person-{country.iso_code.lower()}-{n}"
                 person, _ = Person.objects.get_or_create(
                     slug=slug,
-                    defaults={"name": f"Synthetic Person {country.iso_code}-{n}", "country": country, "description": "Synthetic."},
+                    defaults={
+                        "name": f"Synthetic Person {country.iso_code}-{n}",
+                        "country": country,
+                        "description": "Synthetic.",
+                    },
                 )
                 people.append(person)
             self.people[country.pk] = people
@@ -149,7 +157,10 @@ class ArchiveGenerator:
             if self.rng.random() < 0.35:
                 person = self.rng.choice(self.people[country.pk])
                 case_words = per_section // 3
-                case = {"type": "case", "value": {"person": person.pk, "text": f"<p>{person.name}: {paragraph(self.rng, case_words)}</p>"}}
+                case = {
+                    "type": "case",
+                    "value": {"person": person.pk, "text": f"<p>{person.name}: {paragraph(self.rng, case_words)}</p>"},
+                }
                 remaining -= case_words
             while remaining > 0:
                 words = min(remaining, self.rng.randint(50, 90))
@@ -211,7 +222,9 @@ class ArchiveGenerator:
                 OfficeHolder(
                     office="head_of_government",
                     name=f"Synthetic Head of Government {country.iso_code}-{year % 5}",
-                    replaced=f"Synthetic Head of Government {country.iso_code}-{(year - 1) % 5}" if year % 3 == 0 else "",
+                    replaced=f"Synthetic Head of Government {country.iso_code}-{(year - 1) % 5}"
+                    if year % 3 == 0
+                    else "",
                     replaced_on=datetime.date(year - 1, 1 + year % 12, 1) if year % 3 == 0 else None,
                 ),
             ]

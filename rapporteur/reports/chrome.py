@@ -81,7 +81,9 @@ class EditionChrome:
         return next((item.key for item in self.nav if item.page_id == page_id), None)
 
     def region_for_entry(self, entry_page_id):
-        return next((region for region in self.regions if any(e.page_id == entry_page_id for e in region.entries)), None)
+        return next(
+            (region for region in self.regions if any(e.page_id == entry_page_id for e in region.entries)), None
+        )
 
     @property
     def entries(self):
@@ -121,7 +123,9 @@ def build_edition_chrome(edition):
             }.get(model)
         if key and key not in nav_pages:
             nav_pages[key] = (row["pk"], _relative_url(base_url, edition.url_path, row["url_path"]))
-    nav = tuple(NavItem(key, label, nav_pages[key][1], nav_pages[key][0]) for key, label in NAVIGATION if key in nav_pages)
+    nav = tuple(
+        NavItem(key, label, nav_pages[key][1], nav_pages[key][0]) for key, label in NAVIGATION if key in nav_pages
+    )
 
     region_rows = list(
         RegionPage.objects.child_of(edition)
@@ -178,6 +182,31 @@ def build_edition_chrome(edition):
     )
 
 
+@dataclass(frozen=True)
+class EditionLink:
+    page_id: int
+    year: int
+    title: str
+    url: str
+
+
+def edition_links(home):
+    """The published editions under a language's home page, newest first."""
+
+    def build():
+        editions = EditionPage.objects.child_of(home).live().public().order_by("-year")
+        return tuple(
+            EditionLink(e.pk, e.year, e.title, e.url) for e in editions.only("title", "year", "url_path", "slug")
+        )
+
+    return cached("editions", home.pk, build=build)
+
+
+def latest_edition_id(home):
+    editions = edition_links(home)
+    return editions[0].page_id if editions else None
+
+
 def edition_chrome(edition_id):
     def build():
         return build_edition_chrome(EditionPage.objects.get(pk=edition_id))
@@ -214,7 +243,9 @@ def sidebar_html(chrome, organisation, request):
         "sidebar",
         chrome.page_id,
         site.pk if site else 0,
-        build=lambda: render_to_string("reports/includes/sidebar.html", {"chrome": chrome, "organisation": organisation}),
+        build=lambda: render_to_string(
+            "reports/includes/sidebar.html", {"chrome": chrome, "organisation": organisation}
+        ),
     )
 
 

@@ -22,7 +22,9 @@ def site_for_request(request):
 
 
 def home_for_site(site):
-    return cached("home", site.root_page_id, translation.get_language(), build=lambda: site.root_page.localized.specific)
+    return cached(
+        "home", site.root_page_id, translation.get_language(), build=lambda: site.root_page.localized.specific
+    )
 
 
 def serve(request, path):
@@ -31,7 +33,9 @@ def serve(request, path):
         raise Http404("No site is configured for this host.")
     request._wagtail_site = site
     try:
-        request._wagtail_route_for_request = home_for_site(site).route(request, [part for part in path.split("/") if part])
+        request._wagtail_route_for_request = home_for_site(site).route(
+            request, [part for part in path.split("/") if part]
+        )
     except Http404:
         request._wagtail_route_for_request = None
     return wagtail_views.serve(request, path)

@@ -15,7 +15,9 @@ def cookie_notice_answer(request):
     This is the only place a cookie is set for a reader, and only on their request.
     """
     next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     response.set_cookie(

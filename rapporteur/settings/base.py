@@ -104,10 +104,7 @@ TEMPLATES = [
 DEFAULT_SQLITE_PATH = VAR_DIR / "rapporteur.sqlite3"
 SQLITE_OPTIONS = {
     "init_command": (
-        "PRAGMA journal_mode=WAL;"
-        "PRAGMA synchronous=NORMAL;"
-        "PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=5000;"
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=5000;"
     ),
     "transaction_mode": "IMMEDIATE",
 }

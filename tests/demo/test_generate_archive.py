@@ -30,7 +30,12 @@ def test_generates_synthetic_editions_before_the_existing_ones(client):
         for entry in entries:
             assert len(entry.body) == 10
             assert 1100 <= words(entry) <= 1300
-            people |= {child.value["person"].slug for s in entry.body for child in s.value["content"] if child.block_type == "case"}
+            people |= {
+                child.value["person"].slug
+                for s in entry.body
+                for child in s.value["content"]
+                if child.block_type == "case"
+            }
         assert people and all(slug.startswith("synthetic-person-") for slug in people)
         people_by_year[edition.year] = people
     assert people_by_year[2010] & people_by_year[2011], "synthetic people recur across years"
@@ -41,14 +46,20 @@ def test_generates_synthetic_editions_before_the_existing_ones(client):
 
 def test_same_seed_gives_the_same_archive():
     call_command("generate_archive", editions=1, countries=2, seed=7, stdout=open("/dev/null", "w"))
-    first = [(e.country.iso_code, e.summary) for e in CountryEntryPage.objects.filter(url_path__startswith="/home/2011/")]
+    first = [
+        (e.country.iso_code, e.summary) for e in CountryEntryPage.objects.filter(url_path__startswith="/home/2011/")
+    ]
     EditionPage.objects.get(year=2011).delete()
     call_command("generate_archive", editions=1, countries=2, seed=7, stdout=open("/dev/null", "w"))
-    second = [(e.country.iso_code, e.summary) for e in CountryEntryPage.objects.filter(url_path__startswith="/home/2011/")]
+    second = [
+        (e.country.iso_code, e.summary) for e in CountryEntryPage.objects.filter(url_path__startswith="/home/2011/")
+    ]
     assert first == second and len(first) == 2
 
 
-@pytest.mark.parametrize("kwargs,message", [({"editions": 0, "countries": 3}, "at least 1"), ({"editions": 1, "countries": 999}, "only 249")])
+@pytest.mark.parametrize(
+    "kwargs,message", [({"editions": 0, "countries": 3}, "at least 1"), ({"editions": 1, "countries": 999}, "only 249")]
+)
 def test_bad_arguments_are_refused_clearly(kwargs, message):
     before = EditionPage.objects.count()
     with pytest.raises(CommandError, match=message):

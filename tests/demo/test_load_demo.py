@@ -31,7 +31,13 @@ def run_load_demo(*args):
 
 
 def counts():
-    return (Page.objects.count(), Theme.objects.count(), Person.objects.count(), GlossaryTerm.objects.count(), get_user_model().objects.count())
+    return (
+        Page.objects.count(),
+        Theme.objects.count(),
+        Person.objects.count(),
+        GlossaryTerm.objects.count(),
+        get_user_model().objects.count(),
+    )
 
 
 def test_loading_twice_changes_nothing():

@@ -30,7 +30,9 @@ def test_vocabulary_snippets_are_listed_and_editable(admin_client, model):
 
 def test_organisation_settings_are_editable(admin_client):
     settings = OrganisationSettings.objects.get()
-    response = admin_client.get(reverse("wagtailsettings:edit", args=("reports", "organisationsettings", settings.site_id)))
+    response = admin_client.get(
+        reverse("wagtailsettings:edit", args=("reports", "organisationsettings", settings.site_id))
+    )
     assert response.status_code == 200
     assert b"Social networks" in response.content
 

@@ -5,8 +5,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Page
 
-pytestmark = pytest.mark.django_db
-
 from rapporteur.reports.models import (
     ArticlePage,
     Country,
@@ -20,6 +18,8 @@ from rapporteur.reports.models import (
     RegionPage,
     WorldByRegionPage,
 )
+
+pytestmark = pytest.mark.django_db
 
 
 def test_allowed_children_follow_the_report_structure(edition):
@@ -47,7 +47,9 @@ def test_singletons_per_edition(edition):
 def test_second_entry_for_a_country_in_one_edition_is_refused(kazakhstan, edition):
     other_region = RegionPage.objects.child_of(edition).get(region__slug="asia-pacific")
     before = CountryEntryPage.objects.count()
-    duplicate = CountryEntryPage(title="Kazakhstan again", slug="kazakhstan-again", country=kazakhstan.country, summary="<p>x</p>", body=[])
+    duplicate = CountryEntryPage(
+        title="Kazakhstan again", slug="kazakhstan-again", country=kazakhstan.country, summary="<p>x</p>", body=[]
+    )
     with pytest.raises(ValidationError) as raised:
         other_region.add_child(instance=duplicate)
     message = " ".join(raised.value.message_dict["country"])
@@ -115,7 +117,9 @@ def test_admin_creates_an_entry_for_a_new_country(admin_client, edition):
 def test_one_region_page_per_region_per_edition(edition):
     africa = Region.objects.get(slug="africa")
     with pytest.raises(ValidationError) as raised:
-        edition.add_child(instance=RegionPage(title="Africa 2", slug="africa-2", region=africa, teaser="t", overview=[]))
+        edition.add_child(
+            instance=RegionPage(title="Africa 2", slug="africa-2", region=africa, teaser="t", overview=[])
+        )
     assert "already has a page for Africa" in " ".join(raised.value.message_dict["region"])
 
 
@@ -128,7 +132,9 @@ def test_one_article_of_each_kind_per_edition(edition):
 def test_one_edition_per_year(edition):
     home = HomePage.objects.get()
     with pytest.raises(ValidationError) as raised:
-        home.add_child(instance=EditionPage(title="Annual Report 2013 bis", slug="2013-bis", year=2013, covers_year=2012))
+        home.add_child(
+            instance=EditionPage(title="Annual Report 2013 bis", slug="2013-bis", year=2013, covers_year=2012)
+        )
     assert "There is already an edition for 2013" in " ".join(raised.value.message_dict["year"])
 
 

@@ -8,7 +8,14 @@ from rapporteur.reports.models import Country, CountryEntryPage, RegionPage
 
 pytestmark = pytest.mark.django_db
 
-LISTINGS = ["/en/", "/en/2013/", "/en/2013/world-by-region/", "/en/2013/africa/", "/en/2013/asia-pacific/", "/en/2013/glossary/"]
+LISTINGS = [
+    "/en/",
+    "/en/2013/",
+    "/en/2013/world-by-region/",
+    "/en/2013/africa/",
+    "/en/2013/asia-pacific/",
+    "/en/2013/glossary/",
+]
 
 
 def jump_options(html):
@@ -27,7 +34,9 @@ def assert_nowhere(read, token):
 
 def make_entry(region_page, iso_code, token, publish):
     country = Country.objects.create(iso_code=iso_code)
-    page = CountryEntryPage(title=f"{country.name} {token}", slug=country.slug, country=country, summary=f"<p>{token}</p>", body=[])
+    page = CountryEntryPage(
+        title=f"{country.name} {token}", slug=country.slug, country=country, summary=f"<p>{token}</p>", body=[]
+    )
     region_page.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -64,7 +73,9 @@ def test_unpublished_entry_disappears_from_home_region_and_jump(read, client, ed
 def test_entry_under_unpublished_region_is_hidden_too(read, client, edition):
     africa = RegionPage.objects.child_of(edition).get(region__slug="africa")
     africa.unpublish()
-    assert CountryEntryPage.objects.get(slug="mali", url_path__startswith="/home/2013/").live  # the entry itself is still live
+    assert CountryEntryPage.objects.get(
+        slug="mali", url_path__startswith="/home/2013/"
+    ).live  # the entry itself is still live
     assert client.get("/en/2013/africa/mali/").status_code == 404
     _, html = read("/en/2013/")
     assert {"mali", "nigeria", "south-africa"}.isdisjoint(jump_options(html))
@@ -73,7 +84,12 @@ def test_entry_under_unpublished_region_is_hidden_too(read, client, edition):
 
 def test_unpublished_edition_hides_everything_in_it(read, client, edition):
     edition.unpublish()  # only the edition page itself; its children stay live
-    for url in ("/en/2013/", "/en/2013/introduction/", "/en/2013/africa/", "/en/2013/europe-and-central-asia/kazakhstan/"):
+    for url in (
+        "/en/2013/",
+        "/en/2013/introduction/",
+        "/en/2013/africa/",
+        "/en/2013/europe-and-central-asia/kazakhstan/",
+    ):
         assert client.get(url).status_code == 404, url
     _, html = read("/en/")
     assert "Annual Report 2013" not in html.get_text()

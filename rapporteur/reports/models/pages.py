@@ -45,20 +45,35 @@ class ReaderPageMixin:
     ``reports.cache``); only the page's own content costs queries.
     """
 
-    def get_edition_id(self, request):
-        """The id of the edition this page belongs to, without a query when routed normally."""
-        for page in getattr(request, "reports_route_chain", ()):
-            if page.content_type_id == EditionPage.content_type_id_cached():
+    def get_edition_id(self):
+        """The edition whose chrome frames this page: its own, or the latest one for pages outside editions.
+
+        Routing has already fetched the ancestors (``_routed_ancestors``), so this costs no
+        query for a reader; previews look the ancestors up.
+        """
+        from ..chrome import latest_edition_id
+
+        if isinstance(self, EditionPage):
+            return self.pk
+        ancestors = getattr(self, "_routed_ancestors", None)
+        if ancestors is None:
+            ancestors = list(Page.objects.ancestor_of(self).only("pk", "content_type_id", "path"))
+        edition_type = EditionPage.content_type_id_cached()
+        home = None
+        for page in ancestors:
+            if page.content_type_id == edition_type:
                 return page.pk
-        edition = EditionPage.objects.ancestor_of(self, inclusive=True).only("pk").first()
-        return edition.pk if edition else None
+            if page.depth == 2:
+                home = page
+        home = self if isinstance(self, HomePage) else home
+        return latest_edition_id(home) if home else None
 
     def get_context(self, request, *args, **kwargs):
         from ..chrome import edition_chrome, organisation_for_request, sidebar_html
         from ..privacy import cookie_notice_wanted
 
         context = super().get_context(request, *args, **kwargs)
-        edition_id = self.get_edition_id(request)
+        edition_id = self.get_edition_id()
         chrome = edition_chrome(edition_id) if edition_id else None
         organisation = organisation_for_request(request)
         context["chrome"] = chrome
@@ -187,23 +202,15 @@ class HomePage(ReaderPageMixin, Page):
         for page in chain:
             page._cached_parent_obj = parent
             parent = page
-        request.reports_route_chain = chain
         target = chain[-1].specific
         target._routed_ancestors = [self, *chain[:-1]]
         return target.route(request, path_components[len(chain) :])
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        editions = list(
-            EditionPage.objects.child_of(self).live().public().order_by("-year").only("title", "year", "subtitle", "url_path")
-        )
-        context["editions"] = editions
-        context["latest_edition"] = editions[0] if editions else None
-        if editions:
-            from ..chrome import edition_chrome, sidebar_html
+        from ..chrome import edition_links
 
-            context["chrome"] = edition_chrome(editions[0].pk)
-            context["sidebar_html"] = sidebar_html(context["chrome"], context["organisation"], request)
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = edition_links(self)
         return context
 
 
@@ -234,7 +241,9 @@ class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
         blank=True, help_text="The year whose events it reports. Leave blank for the year before publication."
     )
     subtitle = models.CharField(max_length=200, default="The state of the world's human rights")
-    summary = models.TextField(blank=True, help_text="One or two sentences describing the edition, for listings and search engines.")
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences describing the edition, for listings and search engines."
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
@@ -522,7 +531,9 @@ class OfficeHolder(Orderable):
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="office_holders")
     office = models.CharField(max_length=40, choices=Office.choices)
     name = models.CharField(max_length=200)
-    replaced = models.CharField(max_length=200, blank=True, help_text="Who this person replaced during the year, if anyone.")
+    replaced = models.CharField(
+        max_length=200, blank=True, help_text="Who this person replaced during the year, if anyone."
+    )
     replaced_on = models.DateField(
         null=True, blank=True, help_text="When they took over. Readers see the month and year only."
     )
@@ -545,7 +556,9 @@ class RelatedReport(Orderable):
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="related_reports")
     title = models.CharField(max_length=400)
     link_url = models.URLField("Link", blank=True)
-    document = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     panels = [FieldPanel("title"), FieldPanel("link_url"), FieldPanel("document")]
 
@@ -563,7 +576,9 @@ class CountryVisit(Orderable):
 
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="visits")
     description = models.CharField(max_length=400, help_text="E.g. “Delegates visited Kazakhstan in December.”")
-    visited_on = models.DateField(null=True, blank=True, help_text="Start of the visit, for the data; readers see the description.")
+    visited_on = models.DateField(
+        null=True, blank=True, help_text="Start of the visit, for the data; readers see the description."
+    )
 
     panels = [FieldPanel("description"), FieldPanel("visited_on")]
 

@@ -10,8 +10,12 @@ from wagtail.models import Orderable
 
 @register_setting(icon="site")
 class OrganisationSettings(ClusterableModel, BaseSiteSetting):
-    name = models.CharField(max_length=200, default="Rapporteur", help_text="The organisation that publishes the report.")
-    short_name = models.CharField(max_length=80, blank=True, help_text="Used in “… on social networks”. Defaults to the name.")
+    name = models.CharField(
+        max_length=200, default="Rapporteur", help_text="The organisation that publishes the report."
+    )
+    short_name = models.CharField(
+        max_length=80, blank=True, help_text="Used in “… on social networks”. Defaults to the name."
+    )
     contact_email = models.EmailField(blank=True)
     cookie_statement_page = models.ForeignKey(
         "wagtailcore.Page",
