@@ -56,6 +56,10 @@ def paragraph_html(text):
     return f"<p>{escape(text, quote=False)}</p>"
 
 
+def optional_paragraph(text):
+    return paragraph_html(text) if text else ""
+
+
 def prose_stream(items):
     """[("heading"|"paragraph"|"quote", value)] → raw StreamField data for ProseBlock."""
     stream = []
@@ -111,6 +115,10 @@ class DemoLoader:
         page.save_revision().publish()
         self.note(f"page {page.url_path}")
         return page, True
+
+    def intro_page(self, edition, model, info):
+        """A page with just a title and an optional introduction (world by region, downloads, glossary)."""
+        return self.child(edition, model, info["slug"], title=info["title"], intro=optional_paragraph(info["intro"]))
 
     # -- vocabularies ----------------------------------------------------------------
 
@@ -201,13 +209,7 @@ class DemoLoader:
                 lead=article["lead"],
                 body=prose_stream(article["body"]),
             )
-        self.child(
-            edition,
-            WorldByRegionPage,
-            content.WORLD_PAGE["slug"],
-            title=content.WORLD_PAGE["title"],
-            intro=paragraph_html(content.WORLD_PAGE["intro"]) if content.WORLD_PAGE["intro"] else "",
-        )
+        self.intro_page(edition, WorldByRegionPage, content.WORLD_PAGE)
         if content.PRESS_RELEASE:
             release = content.PRESS_RELEASE
             self.child(
@@ -220,22 +222,10 @@ class DemoLoader:
                 body=prose_stream(release["body"]),
                 media_contact=paragraph_html(release["media_contact"]),
             )
-        downloads, created = self.child(
-            edition,
-            DownloadsPage,
-            content.DOWNLOADS_PAGE["slug"],
-            title=content.DOWNLOADS_PAGE["title"],
-            intro=paragraph_html(content.DOWNLOADS_PAGE["intro"]) if content.DOWNLOADS_PAGE["intro"] else "",
-        )
+        downloads, created = self.intro_page(edition, DownloadsPage, content.DOWNLOADS_PAGE)
         if created:
             self.add_key_facts_download(downloads, content)
-        self.child(
-            edition,
-            GlossaryPage,
-            content.GLOSSARY_PAGE["slug"],
-            title=content.GLOSSARY_PAGE["title"],
-            intro=paragraph_html(content.GLOSSARY_PAGE["intro"]) if content.GLOSSARY_PAGE["intro"] else "",
-        )
+        self.intro_page(edition, GlossaryPage, content.GLOSSARY_PAGE)
 
         region_pages = {}
         for _name, slug in vocabulary.REGIONS:

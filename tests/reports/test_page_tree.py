@@ -1,5 +1,7 @@
 """The page tree enforces the report's structure, and one entry per country per edition."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -20,6 +22,33 @@ from rapporteur.reports.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def new_entry_form(title, country):
+    """What the admin's "add country entry" form posts for a minimal entry."""
+    summary = {
+        "blocks": [
+            {
+                "key": "a",
+                "text": "Summary.",
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+    data = {
+        "title": title,
+        "slug": country.slug,
+        "country": country.pk,
+        "summary": json.dumps(summary),
+        "body-count": "0",
+    }
+    for inline in ("office_holders", "related_reports", "visits"):
+        data |= {f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"}
+    return data
 
 
 def test_allowed_children_follow_the_report_structure(edition):
@@ -67,22 +96,7 @@ def test_admin_refuses_a_duplicate_entry_with_a_clear_message(admin_client, kaza
     region = RegionPage.objects.child_of(edition).get(region__slug="asia-pacific")
     url = reverse("wagtailadmin_pages:add", args=("reports", "countryentrypage", region.pk))
     before = CountryEntryPage.objects.count()
-    response = admin_client.post(
-        url,
-        {
-            "title": "Kazakhstan",
-            "slug": "kazakhstan",
-            "country": kazakhstan.country.pk,
-            "summary": '{"blocks":[{"key":"a","text":"Summary.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
-            "body-count": "0",
-            "office_holders-TOTAL_FORMS": "0",
-            "office_holders-INITIAL_FORMS": "0",
-            "related_reports-TOTAL_FORMS": "0",
-            "related_reports-INITIAL_FORMS": "0",
-            "visits-TOTAL_FORMS": "0",
-            "visits-INITIAL_FORMS": "0",
-        },
-    )
+    response = admin_client.post(url, new_entry_form("Kazakhstan", kazakhstan.country))
     assert response.status_code == 200  # the form is shown again, not saved
     assert "Annual Report 2013 already has an entry for Kazakhstan" in response.content.decode()
     assert CountryEntryPage.objects.count() == before
@@ -92,22 +106,7 @@ def test_admin_creates_an_entry_for_a_new_country(admin_client, edition):
     region = RegionPage.objects.child_of(edition).get(region__slug="asia-pacific")
     japan = Country.objects.create(iso_code="JP")
     url = reverse("wagtailadmin_pages:add", args=("reports", "countryentrypage", region.pk))
-    response = admin_client.post(
-        url,
-        {
-            "title": "Japan",
-            "slug": "japan",
-            "country": japan.pk,
-            "summary": '{"blocks":[{"key":"a","text":"Summary.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
-            "body-count": "0",
-            "office_holders-TOTAL_FORMS": "0",
-            "office_holders-INITIAL_FORMS": "0",
-            "related_reports-TOTAL_FORMS": "0",
-            "related_reports-INITIAL_FORMS": "0",
-            "visits-TOTAL_FORMS": "0",
-            "visits-INITIAL_FORMS": "0",
-        },
-    )
+    response = admin_client.post(url, new_entry_form("Japan", japan))
     assert response.status_code == 302, response.content.decode()[:2000]
     page = CountryEntryPage.objects.get(country=japan)
     assert not page.live  # saved as a draft
