@@ -36,3 +36,10 @@ def test_empty_choice_goes_to_the_list_of_countries(client):
     response = client.get("/en/2013/jump/", {"country": ""})
     assert response.status_code == 302
     assert response["Location"] == "/en/2013/world-by-region/"
+
+
+def test_unknown_address_gets_a_readable_404(client):
+    response = client.get("/en/2013/no-such-country/")
+    assert response.status_code == 404
+    assert b"<h1>Page not found</h1>" in response.content
+    assert not response.cookies
