@@ -12,6 +12,7 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
 	SECRET_KEY_FILE=var/secret_key \
 	ALLOWED_HOSTS=127.0.0.1,localhost \
 	RAPPORTEUR_HTTPS=0 \
+	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: setup demo test lint admin-password lock clean
@@ -32,6 +33,9 @@ demo: setup var/secret_key
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)  Ctrl-C to stop."
+	@echo "The scheduler (embargoed launches, scheduled publishing) runs alongside; emails are printed here."
+	$(DEMO_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(VENV)/bin/gunicorn rapporteur.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
 
 # Give the demo admin account a new random password and print it.

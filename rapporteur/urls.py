@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from rapporteur.reports import routing
-from rapporteur.reports.views import cookie_notice_answer
+from rapporteur.reports.views import cookie_notice_answer, robots_txt, sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookie-notice/", cookie_notice_answer, name="cookie_notice_answer"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -19,10 +21,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Reader pages live under a language prefix: /en/2013/... Our serve view (same pattern and
-# name as Wagtail's) takes the site and home page from the cache, then defers to Wagtail.
+# Reader pages live under a language prefix: /en/2013/... Wagtail's helper views (password
+# and login forms for private pages) come first; then our serve view (same pattern and name
+# as Wagtail's), which takes the site and home page from the cache and defers to Wagtail.
 urlpatterns += i18n_patterns(
+    *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

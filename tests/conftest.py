@@ -51,6 +51,27 @@ def kazakhstan(db):
     return CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
 
 
+def verify_second_factor(client, user):
+    """Sign ``user`` in on ``client`` as if they had entered their password and a valid TOTP code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """A superuser who has passed two-factor authentication (pytest-django's, plus the second factor)."""
+    return verify_second_factor(client, admin_user)
+
+
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 

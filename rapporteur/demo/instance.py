@@ -54,15 +54,22 @@ class DemoInstance:
         self.env = env
         self.workdir = workdir
 
-    def manage(self, *args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=REPO, env=self.env, check=True, capture_output=True, text=True
-        ).stdout
+    def manage(self, *args, check=True):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=REPO, env=self.env, capture_output=True, text=True
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result
+
+    def shell(self, code):
+        """Run Python in the instance's Django environment; return what it printed."""
+        return self.manage("shell", "--no-imports", "-c", code).stdout
 
 
 @contextmanager
-def served_demo(workers=2, archive=None, extra_env=None):
-    """Set up a database with the demo (and optionally a synthetic archive) and serve it.
+def prepared_demo(archive=None, extra_env=None):
+    """A scratch database with the demo loaded (and optionally a synthetic archive), not served.
 
     ``archive`` is ``(editions, countries)`` for ``generate_archive``, or None.
     """
@@ -82,6 +89,7 @@ def served_demo(workers=2, archive=None, extra_env=None):
             "STATIC_ROOT": f"{workdir}/static",
             "MEDIA_ROOT": f"{workdir}/media",
             "CACHE_URL": f"file://{workdir}/cache",
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
             **(extra_env or {}),
         }
         instance = DemoInstance(f"http://127.0.0.1:{port}", env, workdir)
@@ -90,22 +98,35 @@ def served_demo(workers=2, archive=None, extra_env=None):
         instance.manage("load_demo")
         if archive:
             instance.manage("generate_archive", "--editions", str(archive[0]), "--countries", str(archive[1]))
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "rapporteur.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        yield instance
+
+
+def start(command, env):
+    return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+@contextmanager
+def served_demo(workers=2, archive=None, extra_env=None, scheduler=False):
+    """``prepared_demo`` served by gunicorn as ``make demo`` does, optionally with the scheduler."""
+    with prepared_demo(archive=archive, extra_env=extra_env) as instance:
+        port = instance.base_url.rsplit(":", 1)[1]
+        processes = [
+            start(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "rapporteur.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    str(workers),
+                ],
+                instance.env,
+            )
+        ]
+        if scheduler:
+            processes.append(start([sys.executable, "manage.py", "run_scheduler"], instance.env))
         try:
             deadline = time.monotonic() + 30
             while True:
@@ -113,10 +134,12 @@ def served_demo(workers=2, archive=None, extra_env=None):
                     urllib.request.urlopen(instance.base_url + "/en/", timeout=2)
                     break
                 except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("gunicorn did not start:\n" + server.stderr.read().decode()) from None
+                    if processes[0].poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("gunicorn did not start:\n" + processes[0].stderr.read().decode()) from None
                     time.sleep(0.2)
             yield instance
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=10)

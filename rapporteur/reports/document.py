@@ -70,6 +70,12 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class CorrectionNote:
+    corrected_on: object
+    text: str
+
+
+@dataclass(frozen=True)
 class EntryDocument:
     page_id: int
     title: str
@@ -81,9 +87,15 @@ class EntryDocument:
     sections: tuple
     related_reports: tuple
     visits: tuple
+    corrections: tuple = ()
 
     REPORTS_ANCHOR = "country-reports"
     VISITS_ANCHOR = "country-visits"
+    CORRECTIONS_ANCHOR = "corrections"
+
+    @property
+    def last_corrected_on(self):
+        return max(c.corrected_on for c in self.corrections) if self.corrections else None
 
     @property
     def contents(self):
@@ -93,6 +105,8 @@ class EntryDocument:
             items.append((self.REPORTS_ANCHOR, "Country reports"))
         if self.visits:
             items.append((self.VISITS_ANCHOR, "Country visits"))
+        if self.corrections:
+            items.append((self.CORRECTIONS_ANCHOR, "Corrections"))
         return items
 
 
@@ -113,7 +127,15 @@ class AnchorSet:
 
 
 def build_entry_document(page):
-    anchors = AnchorSet(reserved={EntryDocument.REPORTS_ANCHOR, EntryDocument.VISITS_ANCHOR, "top", "main", "contents"})
+    anchors = AnchorSet(
+        reserved={
+            EntryDocument.REPORTS_ANCHOR,
+            EntryDocument.VISITS_ANCHOR,
+            EntryDocument.CORRECTIONS_ANCHOR,
+            "top",
+            "main",
+        }
+    )
     sections = []
     for block in page.body:
         if block.block_type != "section":
@@ -166,6 +188,7 @@ def build_entry_document(page):
             ReportLink(title=report.title, url=report.url) for report in page.related_reports.all() if report.url
         ),
         visits=tuple(Visit(description=visit.description, visited_on=visit.visited_on) for visit in page.visits.all()),
+        corrections=tuple(CorrectionNote(c.corrected_on, c.text) for c in page.corrections.all()),
     )
 
 

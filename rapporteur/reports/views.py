@@ -1,10 +1,15 @@
-"""Views outside the page tree."""
+"""Views outside the page tree: the cookie-notice answer, the sitemap, robots.txt."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from wagtail.models import Page, Site
+
+from .cache import cached
+from .visibility import reader_visible
 
 
 @csrf_exempt  # A CSRF token would itself need a cookie; forging this request only hides a notice.
@@ -29,3 +34,25 @@ def cookie_notice_answer(request):
         samesite="Lax",
     )
     return response
+
+
+def sitemap(request):
+    """Every page a reader can see on this site, for search engines and mirrors."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+
+    def build():
+        pages = reader_visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path")
+        urls = [
+            (request.build_absolute_uri(page.get_url(request)), page.last_published_at)
+            for page in pages.only("url_path", "last_published_at")
+        ]
+        return render_to_string("reports/sitemap.xml", {"urls": urls})
+
+    return HttpResponse(cached("sitemap", site.pk, request.get_host(), build=build), content_type="application/xml")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

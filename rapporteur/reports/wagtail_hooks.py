@@ -1,9 +1,14 @@
-"""Admin registration: the shared vocabularies under one "Report vocabulary" menu."""
+"""Admin registration (the shared vocabularies under one "Report vocabulary" menu) and document privacy."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail import hooks
+from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Country, GlossaryTerm, Person, Region, Theme
+from .visibility import reader_visible
 
 
 class RegionViewSet(SnippetViewSet):
@@ -47,3 +52,27 @@ class ReportVocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReportVocabularyGroup)
+
+
+@hooks.register("before_serve_document")
+def serve_only_documents_readers_can_see(document, request):
+    """A document is downloadable by a reader only if a page the reader can see uses it.
+
+    Files attached to a draft, an embargoed edition or a private page stay private even if
+    someone guesses their address. Signed-in staff (past two-factor) can fetch any document.
+    """
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not document_is_public(document):
+        raise Http404("No such document.")
+    return None
+
+
+def document_is_public(document):
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return reader_visible(Page.objects.filter(pk__in=[int(pk) for pk in page_ids])).exists()

@@ -5,6 +5,7 @@ laptop (embedded SQLite under ``var/``) and in production (PostgreSQL via ``DATA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ def env_list(name, default=()):
 
 INSTALLED_APPS = [
     "rapporteur.reports",
+    "rapporteur.editorial",
     "rapporteur.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -64,6 +66,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,9 +80,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "rapporteur.editorial.security.RequireTwoFactorMiddleware",
+    "rapporteur.editorial.security.ReaderSecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rapporteur.urls"
@@ -151,6 +161,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out accounts before checking passwords
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling: 5 failed attempts for one account, or from one address, lock it for
+# 15 minutes (and are audited). Locking the account means a guesser cannot get around it by
+# changing address; an administrator can lift a lock early with
+# `manage.py axes_reset_username <name>` or `axes_reset_ip <address>`.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+AXES_VERBOSE = False
+
+# Two-factor authentication (TOTP) for every admin user; see editorial.security.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Rapporteur")
+
+# Staff sessions: short, and gone when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+
+# Wagtail's notifications (submitted for review, changes requested, approved) go by email.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "rapporteur@localhost")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # --- Languages ---------------------------------------------------------------------
 # One page tree per language (/en/, later /fr/, /ar/). English is the source language.

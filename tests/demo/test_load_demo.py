@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Page
 
 from rapporteur.reports.models import (
@@ -99,9 +100,9 @@ def test_admin_password_is_printed_once_and_works(client):
     output = run_load_demo()
     password = re.search(r"password '([^']+)'", output).group(1)
     assert len(password) >= 12
-    assert client.login(username="admin", password=password)
+    assert client.login(request=HttpRequest(), username="admin", password=password)
     assert "password '" not in run_load_demo()
     output = run_load_demo("--reset-admin-password")
     new_password = re.search(r"password '([^']+)'", output).group(1)
     assert new_password != password
-    assert client.login(username="admin", password=new_password)
+    assert client.login(request=HttpRequest(), username="admin", password=new_password)

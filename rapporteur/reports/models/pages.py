@@ -20,13 +20,14 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, Revision
 from wagtail.search import index
 
 from .blocks import ProseBlock, ThemeSectionBlock
@@ -44,6 +45,8 @@ class ReaderPageMixin:
     The chrome and the organisation's details are read from the cache (see
     ``reports.cache``); only the page's own content costs queries.
     """
+
+    base_form_class = None  # set below, once ReportPageForm exists
 
     def get_edition_id(self):
         """The edition whose chrome frames this page: its own, or the latest one for pages outside editions.
@@ -140,12 +143,61 @@ class UniqueInEditionMixin:
 
     def clean(self):
         super().clean()
+        self.check_unique_in_edition()
+
+    def minimal_clean(self):
+        # Drafts saved from code get only Wagtail's minimal validation; uniqueness still applies.
+        super().minimal_clean()
+        self.check_unique_in_edition()
+
+    def check_unique_in_edition(self):
         if self.path:  # pages being created in the admin are checked by the form instead
             edition = edition_for_parent(self.get_parent())
             self.validate_unique_in_edition(getattr(self, self.unique_in_edition, None), edition)
 
 
-class UniqueInEditionPageForm(WagtailAdminPageForm):
+class ReportPageForm(WagtailAdminPageForm):
+    """The admin form of every report page: refuses to save over someone else's newer version.
+
+    Wagtail's editor records which revision it loaded (and its autosaved revision, if any).
+    If another editor saved a newer revision since, a normal save would silently replace
+    their work; instead the form is shown again, with this editor's changes still in it.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        newer = self.newer_revision()
+        if newer is not None:
+            who = (newer.user.get_full_name() or newer.user.get_username()) if newer.user else "Someone else"
+            when = timezone.localtime(newer.created_at).strftime("%H:%M on %d %B %Y")
+            self.add_error(
+                None,
+                f"{who} saved a newer version of this page at {when}, after you opened it. "
+                "Nothing has been saved, so neither version is lost: keep a copy of your changes, "
+                "reload the page to see theirs, then apply yours again.",
+            )
+        return cleaned_data
+
+    def newer_revision(self):
+        if not self.instance.pk:
+            return None
+        latest_id = Page.objects.filter(pk=self.instance.pk).values_list("latest_revision_id", flat=True).first()
+        if latest_id is None:
+            return None
+        latest = Revision.objects.select_related("user").get(pk=latest_id)
+        if overwrite_id := self.data.get("overwrite_revision_id"):  # the editor's own autosaved revision
+            return latest if overwrite_id != str(latest.pk) else None
+        if loaded_id := self.data.get("loaded_revision_id"):
+            loaded_at = self.data.get("loaded_revision_created_at", "")
+            if loaded_id != str(latest.pk) or loaded_at != latest.created_at.isoformat():
+                return latest
+        return None
+
+
+ReaderPageMixin.base_form_class = ReportPageForm
+
+
+class UniqueInEditionPageForm(ReportPageForm):
     def clean(self):
         cleaned_data = super().clean()
         field = self.instance.unique_in_edition
@@ -275,14 +327,24 @@ class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
         return cls._content_type_id
 
     def clean(self):
-        if self.year:
-            self.slug = str(self.year)
-            if not self.covers_year:
-                self.covers_year = self.year - 1
-            clash = EditionPage.objects.filter(year=self.year, locale_id=self.locale_id).exclude(pk=self.pk).first()
-            if clash is not None:
-                raise ValidationError({"year": f"There is already an edition for {self.year}: “{clash.title}”."})
+        self.apply_year()
         super().clean()
+
+    def minimal_clean(self):
+        # Wagtail validates drafts saved from code only minimally; the year rules still apply.
+        self.apply_year()
+        super().minimal_clean()
+
+    def apply_year(self):
+        """The address is the year, the covered year defaults to the one before, one edition per year."""
+        if not self.year:
+            return
+        self.slug = str(self.year)
+        if not self.covers_year:
+            self.covers_year = self.year - 1
+        clash = EditionPage.objects.filter(year=self.year, locale_id=self.locale_id).exclude(pk=self.pk).first()
+        if clash is not None:
+            raise ValidationError({"year": f"There is already an edition for {self.year}: “{clash.title}”."})
 
     @path("jump/")
     def jump(self, request):
@@ -487,6 +549,12 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
         FieldPanel("body"),
         InlinePanel("related_reports", heading="Country reports", label="Report"),
         InlinePanel("visits", heading="Country visits", label="Visit"),
+        InlinePanel(
+            "corrections",
+            heading="Corrections",
+            label="Correction",
+            help_text="After publication, record each correction with its date; readers see them on the entry.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -583,6 +651,21 @@ class CountryVisit(Orderable):
     panels = [FieldPanel("description"), FieldPanel("visited_on")]
 
 
+class Correction(Orderable):
+    """A dated correction to a published entry, shown to readers."""
+
+    entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="corrections")
+    corrected_on = models.DateField()
+    text = models.TextField(
+        help_text="What was corrected, e.g. “An earlier version gave the wrong date of the verdict.”"
+    )
+
+    panels = [FieldPanel("corrected_on"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["corrected_on", "sort_order"]
+
+
 __all__ = [
     "HomePage",
     "InformationPage",
@@ -598,4 +681,5 @@ __all__ = [
     "OfficeHolder",
     "RelatedReport",
     "CountryVisit",
+    "Correction",
 ]

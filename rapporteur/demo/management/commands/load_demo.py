@@ -29,5 +29,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 f"Admin login: username '{ADMIN_USERNAME}' with the password printed when it was created"
-                " (forgot it? python manage.py load_demo --reset-admin-password)."
+                " (forgot it? make admin-password)."
             )
+        self.stdout.write(
+            "On first sign-in you set up two-factor authentication: scan the QR code with an authenticator app "
+            "(or use the key shown, e.g. `oathtool --totp -b <key>`)."
+        )

@@ -1,0 +1,322 @@
+"""The report team's roles, as Wagtail groups with permissions on the right part of the tree.
+
+    Researcher          drafts entries in one region          groups "Researchers: <Region>"
+    Regional editor     reviews (and edits) one region        groups "Regional editors: <Region>"
+    Legal reviewer      reviews every edition                 group  "Legal reviewers"
+    Publisher           approves, publishes, launches         group  "Publishers"
+    Administrator       everything, including accounts        group  "Administrators"
+
+Regional roles get page permissions on that region's RegionPage in *every* edition, so a
+researcher for Africa can work on Africa 2013 and Africa 2014 but never on Asia Pacific.
+``sync_roles`` creates and repairs all of it and is safe to run at any time; it runs after
+every ``migrate`` and whenever a region, region page or edition is created.
+
+Each region also gets its review workflow: regional review → legal review → publisher
+approval (see ``workflow_for_region``); pages outside regions (articles, the press
+release...) use the edition workflow: legal review → publisher approval.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from rapporteur.reports.models import EditionPage, HomePage, Region, RegionPage
+
+VOCABULARY_VIEW = tuple(f"reports.view_{m}" for m in ("region", "country", "theme", "person", "glossaryterm"))
+VOCABULARY_EDIT = tuple(
+    f"reports.{action}_{m}" for m in ("country", "theme", "person", "glossaryterm") for action in ("add", "change")
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    label: str
+    group_label: str
+    regional: bool
+    scope: str  # which pages the page permissions apply to: region | edition | home | root
+    page_permissions: tuple
+    model_permissions: tuple = ()
+    collection_permissions: tuple = ("add_document", "choose_document")
+    description: str = ""
+
+
+ROLES = {
+    role.key: role
+    for role in (
+        Role(
+            "researcher",
+            "Researcher",
+            "Researchers",
+            regional=True,
+            scope="region",
+            page_permissions=("add_page", "change_page"),
+            model_permissions=VOCABULARY_VIEW + ("reports.add_person", "reports.change_person"),
+            description="Drafts country entries in one region and submits them for review.",
+        ),
+        Role(
+            "regional_editor",
+            "Regional editor",
+            "Regional editors",
+            regional=True,
+            scope="region",
+            page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
+            model_permissions=VOCABULARY_VIEW + ("reports.add_person", "reports.change_person"),
+            description="Reviews and edits the entries of one region; first step of the workflow.",
+        ),
+        Role(
+            "legal_reviewer",
+            "Legal reviewer",
+            "Legal reviewers",
+            regional=False,
+            scope="edition",
+            page_permissions=("change_page",),
+            model_permissions=VOCABULARY_VIEW,
+            description="Reviews every entry of every edition for legal risk; second step of the workflow.",
+        ),
+        Role(
+            "publisher",
+            "Publisher",
+            "Publishers",
+            regional=False,
+            scope="home",
+            page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+            model_permissions=VOCABULARY_VIEW
+            + VOCABULARY_EDIT
+            + ("editorial.add_editionlaunch", "editorial.change_editionlaunch", "editorial.view_editionlaunch"),
+            collection_permissions=("add_document", "change_document", "choose_document"),
+            description="Gives final approval, publishes, sets and runs the launch of an edition.",
+        ),
+        Role(
+            "administrator",
+            "Administrator",
+            "Administrators",
+            regional=False,
+            scope="root",
+            page_permissions=(
+                "add_page",
+                "change_page",
+                "publish_page",
+                "bulk_delete_page",
+                "lock_page",
+                "unlock_page",
+            ),
+            model_permissions=("*",),
+            collection_permissions=("add_document", "change_document", "delete_document", "choose_document"),
+            description="Everything, including accounts, roles, settings and workflows.",
+        ),
+    )
+}
+
+
+class RoleError(ValueError):
+    """A role request that cannot be carried out, with a message for the person who asked."""
+
+
+def group_name(role, region=None):
+    return f"{role.group_label}: {region.name}" if role.regional else role.group_label
+
+
+def permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def scope_pages(role, region=None):
+    if role.scope == "region":
+        return RegionPage.objects.filter(region=region)
+    if role.scope == "edition":
+        return EditionPage.objects.all()
+    if role.scope == "home":
+        return HomePage.objects.all()
+    return Page.objects.filter(depth=1)
+
+
+def grant_page_permissions(group, role, pages):
+    for page in pages:
+        for codename in role.page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(codename))
+
+
+def ensure_group(role, region=None):
+    """Create or repair the group for a role (and region): model, document and page permissions."""
+    group, _ = Group.objects.get_or_create(name=group_name(role, region))
+    wanted = {permission("wagtailadmin.access_admin")}
+    if role.model_permissions == ("*",):
+        wanted |= set(Permission.objects.all())
+    else:
+        wanted |= {permission(dotted) for dotted in role.model_permissions}
+    group.permissions.add(*wanted)
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for codename in role.collection_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
+            )
+    grant_page_permissions(group, role, scope_pages(role, region))
+    return group
+
+
+# -- workflows ---------------------------------------------------------------------------
+
+
+def approval_task(name, group):
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    return task
+
+
+def build_workflow(name, tasks):
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created or not workflow.workflow_tasks.exists():
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def shared_tasks():
+    legal = approval_task("Legal review", ensure_group(ROLES["legal_reviewer"]))
+    publisher = approval_task("Publisher approval", ensure_group(ROLES["publisher"]))
+    return legal, publisher
+
+
+def workflow_for_region(region):
+    editors = Group.objects.get(name=group_name(ROLES["regional_editor"], region))
+    regional = approval_task(f"Regional review: {region.name}", editors)
+    return build_workflow(f"Review: {region.name}", [regional, *shared_tasks()])
+
+
+def edition_workflow():
+    return build_workflow("Review: edition pages", list(shared_tasks()))
+
+
+def assign_workflow(page, workflow):
+    """Give a page its workflow unless an administrator has already chosen one for it."""
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+# -- synchronisation ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def sync_roles():
+    """Create or repair every role group, permission and workflow. Idempotent."""
+    for role in ROLES.values():
+        if not role.regional:
+            ensure_group(role)
+    for region in Region.objects.all():
+        sync_region(region)
+    workflow = edition_workflow()
+    for home in HomePage.objects.all():
+        assign_workflow(home, workflow)
+
+
+def sync_region(region):
+    for role in ROLES.values():
+        if role.regional:
+            ensure_group(role, region)
+    workflow = workflow_for_region(region)
+    for page in RegionPage.objects.filter(region=region):
+        assign_workflow(page, workflow)
+
+
+def sync_after_migrate(**kwargs):
+    """After ``migrate``: make sure every permission exists, then the roles that use them."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    sync_roles()
+
+
+@receiver(post_save, sender=Region)
+def region_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        sync_region(instance)
+
+
+@receiver(post_save, sender=RegionPage)
+def region_page_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        for role in ROLES.values():
+            if role.regional:
+                grant_page_permissions(ensure_group(role, instance.region), role, [instance])
+        assign_workflow(instance, workflow_for_region(instance.region))
+
+
+@receiver(post_save, sender=EditionPage)
+def edition_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        role = ROLES["legal_reviewer"]
+        grant_page_permissions(ensure_group(role), role, [instance])
+
+
+@receiver(post_save, sender=HomePage)
+def home_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        role = ROLES["publisher"]
+        grant_page_permissions(ensure_group(role), role, [instance])
+        assign_workflow(instance, edition_workflow())
+
+
+# -- granting roles to people -------------------------------------------------------------
+
+
+def role_group(role_key, region_slug=None):
+    role = ROLES.get(role_key)
+    if role is None:
+        raise RoleError(f"Unknown role “{role_key}”. Roles: {', '.join(ROLES)}.")
+    if role.regional and not region_slug:
+        raise RoleError(f"The {role.label.lower()} role is per region: name one with --region ({region_choices()}).")
+    if not role.regional and region_slug:
+        raise RoleError(f"The {role.label.lower()} role covers every region; do not give --region.")
+    region = None
+    if region_slug:
+        region = Region.objects.filter(slug=region_slug).first()
+        if region is None:
+            raise RoleError(f"Unknown region “{region_slug}”. Regions: {region_choices()}.")
+    return role, region, ensure_group(role, region)
+
+
+def region_choices():
+    return ", ".join(Region.objects.values_list("slug", flat=True)) or "none yet"
+
+
+def grant_role(user, role_key, region_slug=None):
+    role, region, group = role_group(role_key, region_slug)
+    user.groups.add(group)  # audit: recorded by the m2m_changed receiver in editorial.audit
+    return group
+
+
+def revoke_role(user, role_key, region_slug=None):
+    role, region, group = role_group(role_key, region_slug)
+    user.groups.remove(group)
+    return group
+
+
+def describe_roles(user):
+    return sorted(user.groups.values_list("name", flat=True))

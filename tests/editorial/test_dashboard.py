@@ -1,0 +1,79 @@
+"""The edition dashboard: entries per region and stage, the launch time and the launch button."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+
+from rapporteur.editorial.dashboard import edition_progress
+from rapporteur.editorial.models import EditionLaunch
+from rapporteur.reports.models import EditionPage
+
+from .conftest import add_entry, approve
+
+pytestmark = pytest.mark.django_db
+
+
+def stage_counts(html, region):
+    row = html.find("tr", attrs={"data-region": region})
+    return {cell["data-stage"]: int(cell.get_text()) for cell in row.find_all("td", attrs={"data-stage": True})}
+
+
+def test_dashboard_counts_entries_at_each_stage(team, signed_in, embargoed_edition):
+    edition, africa, launch = embargoed_edition
+    researcher, editor = team["researcher_africa"], team["editor_africa"]
+    add_entry(africa, "GH", user=researcher)  # draft
+    in_review = add_entry(africa, "KE", user=researcher)
+    in_review.get_workflow().start(in_review, researcher)
+    sent_back = add_entry(africa, "NG", user=researcher)
+    state = sent_back.get_workflow().start(sent_back, researcher)
+    state.current_task_state.task.on_action(state.current_task_state, editor, "reject", comment="Sources?")
+    approve(add_entry(africa, "SN", user=researcher), team["publisher"])
+
+    html = BeautifulSoup(
+        signed_in("researcher_africa").get(reverse("rapporteur_edition_dashboard", args=(edition.pk,))).content,
+        "html.parser",
+    )
+    counts = stage_counts(html, "Africa")
+    assert counts["Draft"] == 1
+    assert counts["Regional review"] == 1
+    assert counts["Changes requested"] == 1
+    assert counts["Approved, waiting for launch"] == 1
+    assert counts["Live"] == 0
+    assert html.find(attrs={"data-launch-at": True})
+    assert not html.find("button", string="Launch now"), "researchers cannot launch"
+
+
+def test_dashboard_warns_when_a_region_overview_is_not_approved(team, embargoed_edition):
+    edition, africa, launch = embargoed_edition
+    approve(add_entry(africa, "GH"), team["publisher"])
+    africa.revisions.update(approved_go_live_at=None)  # the overview's approval withdrawn
+    warnings = " ".join(edition_progress(edition).warnings)
+    assert "The Africa overview is not approved" in warnings
+
+
+def test_publisher_sets_the_launch_time_and_can_launch(team, signed_in, embargoed_edition):
+    edition, africa, launch = embargoed_edition
+    client = signed_in("publisher")
+    url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    new_time = (timezone.localtime() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
+    response = client.post(url, {"launch_at": new_time.strftime("%Y-%m-%dT%H:%M")})
+    assert response.status_code == 302
+    assert EditionLaunch.objects.get(pk=launch.pk).launch_at == new_time
+    # a researcher may look but not change it
+    assert signed_in("researcher_africa").post(url, {"launch_at": "2030-01-01T00:00"}).status_code in (302, 403)
+    assert EditionLaunch.objects.get(pk=launch.pk).launch_at == new_time
+    past = client.post(url, {"launch_at": "2001-01-01T00:00"})
+    assert b"Choose a time in the future" in past.content
+    client.post(reverse("rapporteur_edition_launch_now", args=(edition.pk,)))
+    assert EditionPage.objects.get(pk=edition.pk).live
+    assert b"Launched" in client.get(url).content
+
+
+def test_a_published_edition_cannot_be_put_under_embargo(signed_in, edition):
+    url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    response = signed_in("publisher").post(url, {"launch_at": "2099-01-01T00:00"})
+    assert b"already published" in response.content
+    assert not EditionLaunch.objects.filter(edition=edition).exists()

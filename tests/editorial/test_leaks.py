@@ -1,0 +1,112 @@
+"""The leak test: an anonymous reader crawls every channel and never finds unpublished content.
+
+Tokens are planted in a draft, an embargoed (approved, scheduled) entry, an expired entry,
+a private entry, an unpublished revision of a live entry and in documents attached to
+hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt,
+static files and documents — and the hidden addresses themselves.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
+
+from rapporteur.editorial.embargo import launch_edition, publish_scheduled
+from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
+from tests.support.crawl import bodies_containing, crawl
+
+from .conftest import add_entry, approve
+
+pytestmark = pytest.mark.django_db
+
+TOKENS = [
+    "LEAK-DRAFT",
+    "LEAK-EMBARGO",
+    "LEAK-EXPIRED",
+    "LEAK-PRIVATE",
+    "LEAK-REVISION",
+    "LEAK-DOC-EMBARGO",
+    "LEAK-DOC-ORPHAN",
+]
+
+
+def document(token):
+    doc = Document(title=f"{token} report")
+    doc.file.save(f"{token.lower()}.txt", ContentFile(f"secret {token}".encode()), save=False)
+    doc._set_document_file_metadata()
+    doc.save()
+    return doc
+
+
+@pytest.fixture
+def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_commit_callbacks):
+    embargo, embargo_africa, launch = embargoed_edition
+    regions = {r.region.slug: r for r in RegionPage.objects.child_of(edition)}
+    publisher = team["publisher"]
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = add_entry(regions["asia-pacific"], "JP", "<p>LEAK-DRAFT</p>")
+
+        embargoed = approve(add_entry(embargo_africa, "GH", "<p>LEAK-EMBARGO</p>"), publisher)
+        downloads = DownloadsPage(title="Get your copy", slug="downloads", live=False)
+        embargo.add_child(instance=downloads)
+        embargo_doc = document("LEAK-DOC-EMBARGO")
+        downloads.files = [DownloadFile(document=embargo_doc, title="LEAK-DOC-EMBARGO PDF")]
+        downloads.save_revision().publish()
+
+        expired = approve(add_entry(regions["americas"], "CA", "<p>LEAK-EXPIRED</p>"), publisher)
+        expired.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+        expired.save_revision().publish()
+        publish_scheduled()
+
+        private = approve(add_entry(regions["europe-and-central-asia"], "FR", "<p>LEAK-PRIVATE</p>"), publisher)
+        private.related_reports = [RelatedReport(title="LEAK-PRIVATE report", document=document("LEAK-PRIVATE-DOC"))]
+        private.save_revision().publish()
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+        kazakhstan.summary = "<p>LEAK-REVISION</p>"
+        kazakhstan.save_revision()
+
+        orphan = document("LEAK-DOC-ORPHAN")
+    hidden = [
+        draft.url_path.replace("/home/", "/en/", 1),
+        "/en/2014/",
+        "/en/2014/africa/ghana/",
+        "/en/2014/downloads/",
+        "/en/2014/jump/?country=ghana",
+        "/en/2013/americas/canada/",
+        "/en/2013/europe-and-central-asia/france/",
+        embargo_doc.url,
+        orphan.url,
+        private.related_reports.first().document.url,
+    ]
+    assert not CountryEntryPage.objects.get(pk=expired.pk).live
+    return {"hidden": hidden, "launch": launch, "embargoed": embargoed, "publisher": publisher}
+
+
+def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
+    responses = crawl(client, extra=planted["hidden"])
+    assert len(responses) > 40
+    assert any(path.startswith("/documents/") for path in responses), "documents were crawled"
+    assert any("jump/?country=" in path for path in responses), "the jump select was crawled"
+    for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
+        assert bodies_containing(responses, token) == [], token
+    for path in planted["hidden"]:
+        final = responses[path]
+        assert final.status_code == 404 or "/login/" in final.final_path, path
+
+
+def test_after_launch_the_embargoed_entry_appears_where_it_should(client, planted):
+    launch_edition(planted["launch"], user=planted["publisher"])
+    responses = crawl(client)
+    assert "/en/2014/africa/ghana/" in bodies_containing(responses, "LEAK-EMBARGO")
+    assert "/sitemap.xml" in bodies_containing(responses, "/en/2014/africa/ghana/")
+    assert "/en/2014/downloads/" in bodies_containing(responses, "LEAK-DOC-EMBARGO")
+    document_pages = [
+        path for path in bodies_containing(responses, "secret LEAK-DOC-EMBARGO") if path.startswith("/documents/")
+    ]
+    assert document_pages, "the launched edition's file can be downloaded"
+    for token in ("LEAK-DRAFT", "LEAK-EXPIRED", "LEAK-PRIVATE", "LEAK-REVISION", "LEAK-DOC-ORPHAN", "LEAK-PRIVATE-DOC"):
+        assert bodies_containing(responses, token) == [], token
