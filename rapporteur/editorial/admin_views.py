@@ -48,7 +48,8 @@ def edition_dashboard(request, edition_id):
     launch = EditionLaunch.objects.filter(edition=edition).first()
     can_launch = request.user.has_perm(EDIT_LAUNCH)
     form = None
-    if can_launch and (launch is None or launch.is_pending):
+    embargo_possible = launch.is_pending if launch else not edition.live
+    if can_launch and embargo_possible:
         form = LaunchTimeForm(request.POST or None, instance=launch or EditionLaunch(edition=edition))
         if request.method == "POST" and form.is_valid():
             saved = form.save()
@@ -65,7 +66,7 @@ def edition_dashboard(request, edition_id):
             "edition": edition,
             "launch": launch,
             "form": form,
-            "can_launch": can_launch,
+            "can_launch": can_launch and embargo_possible,
             "progress": edition_progress(edition),
             "stages": STAGES,
             "page_title": f"{edition.title}: progress and launch",
@@ -78,7 +79,12 @@ def launch_now(request, edition_id):
     if not request.user.has_perm(EDIT_LAUNCH):
         raise PermissionDenied
     edition = get_object_or_404(EditionPage, pk=edition_id)
-    launch, _ = EditionLaunch.objects.get_or_create(edition=edition, defaults={"launch_at": timezone.now()})
+    launch = EditionLaunch.objects.filter(edition=edition).first()
+    if (launch and not launch.is_pending) or (launch is None and edition.live):
+        messages.error(request, f"{edition.title} is already published; there is nothing to launch.")
+        return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
+    if launch is None:
+        launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now())
     try:
         count = launch_edition(launch, user=request.user)
     except LaunchError as error:
