@@ -155,8 +155,11 @@ def grant_page_permissions(group, role, pages):
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(codename))
 
 
-def ensure_group(role, region=None):
-    """Create or repair the group for a role (and region): model, document and page permissions."""
+def ensure_group(role, region=None, pages=None):
+    """Create or repair the group for a role (and region): model, document and page permissions.
+
+    Page permissions go on ``pages``, by default every page in the role's scope.
+    """
     group, _ = Group.objects.get_or_create(name=group_name(role, region))
     wanted = {permission("wagtailadmin.access_admin")}
     if role.model_permissions == ("*",):
@@ -172,7 +175,7 @@ def ensure_group(role, region=None):
                 collection=root_collection,
                 permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
             )
-    grant_page_permissions(group, role, scope_pages(role, region))
+    grant_page_permissions(group, role, scope_pages(role, region) if pages is None else pages)
     return group
 
 
@@ -264,22 +267,20 @@ def region_page_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         for role in ROLES.values():
             if role.regional:
-                grant_page_permissions(ensure_group(role, instance.region), role, [instance])
+                ensure_group(role, instance.region, pages=[instance])
         assign_workflow(instance, workflow_for_region(instance.region))
 
 
 @receiver(post_save, sender=EditionPage)
 def edition_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        role = ROLES["legal_reviewer"]
-        grant_page_permissions(ensure_group(role), role, [instance])
+        ensure_group(ROLES["legal_reviewer"], pages=[instance])
 
 
 @receiver(post_save, sender=HomePage)
 def home_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        role = ROLES["publisher"]
-        grant_page_permissions(ensure_group(role), role, [instance])
+        ensure_group(ROLES["publisher"], pages=[instance])
         assign_workflow(instance, edition_workflow())
 
 

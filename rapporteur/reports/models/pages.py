@@ -39,6 +39,44 @@ from .snippets import Country, Region
 # --------------------------------------------------------------------------------------
 
 
+class ReportPageForm(WagtailAdminPageForm):
+    """The admin form of every report page: refuses to save over someone else's newer version.
+
+    Wagtail's editor records which revision it loaded (and its autosaved revision, if any).
+    If another editor saved a newer revision since, a normal save would silently replace
+    their work; instead the form is shown again, with this editor's changes still in it.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        newer = self.newer_revision()
+        if newer is not None:
+            who = (newer.user.get_full_name() or newer.user.get_username()) if newer.user else "Someone else"
+            when = timezone.localtime(newer.created_at).strftime("%H:%M on %d %B %Y")
+            self.add_error(
+                None,
+                f"{who} saved a newer version of this page at {when}, after you opened it. "
+                "Nothing has been saved, so neither version is lost: keep a copy of your changes, "
+                "reload the page to see theirs, then apply yours again.",
+            )
+        return cleaned_data
+
+    def newer_revision(self):
+        if not self.instance.pk:
+            return None
+        latest_id = Page.objects.filter(pk=self.instance.pk).values_list("latest_revision_id", flat=True).first()
+        if latest_id is None:
+            return None
+        latest = Revision.objects.select_related("user").get(pk=latest_id)
+        if overwrite_id := self.data.get("overwrite_revision_id"):  # the editor's own autosaved revision
+            return latest if overwrite_id != str(latest.pk) else None
+        if loaded_id := self.data.get("loaded_revision_id"):
+            loaded_at = self.data.get("loaded_revision_created_at", "")
+            if loaded_id != str(latest.pk) or loaded_at != latest.created_at.isoformat():
+                return latest
+        return None
+
+
 class ReaderPageMixin:
     """What every reader-facing page shares: edition chrome, organisation, cookie notice.
 
@@ -46,7 +84,7 @@ class ReaderPageMixin:
     ``reports.cache``); only the page's own content costs queries.
     """
 
-    base_form_class = None  # set below, once ReportPageForm exists
+    base_form_class = ReportPageForm
 
     def get_edition_id(self):
         """The edition whose chrome frames this page: its own, or the latest one for pages outside editions.
@@ -154,47 +192,6 @@ class UniqueInEditionMixin:
         if self.path:  # pages being created in the admin are checked by the form instead
             edition = edition_for_parent(self.get_parent())
             self.validate_unique_in_edition(getattr(self, self.unique_in_edition, None), edition)
-
-
-class ReportPageForm(WagtailAdminPageForm):
-    """The admin form of every report page: refuses to save over someone else's newer version.
-
-    Wagtail's editor records which revision it loaded (and its autosaved revision, if any).
-    If another editor saved a newer revision since, a normal save would silently replace
-    their work; instead the form is shown again, with this editor's changes still in it.
-    """
-
-    def clean(self):
-        cleaned_data = super().clean()
-        newer = self.newer_revision()
-        if newer is not None:
-            who = (newer.user.get_full_name() or newer.user.get_username()) if newer.user else "Someone else"
-            when = timezone.localtime(newer.created_at).strftime("%H:%M on %d %B %Y")
-            self.add_error(
-                None,
-                f"{who} saved a newer version of this page at {when}, after you opened it. "
-                "Nothing has been saved, so neither version is lost: keep a copy of your changes, "
-                "reload the page to see theirs, then apply yours again.",
-            )
-        return cleaned_data
-
-    def newer_revision(self):
-        if not self.instance.pk:
-            return None
-        latest_id = Page.objects.filter(pk=self.instance.pk).values_list("latest_revision_id", flat=True).first()
-        if latest_id is None:
-            return None
-        latest = Revision.objects.select_related("user").get(pk=latest_id)
-        if overwrite_id := self.data.get("overwrite_revision_id"):  # the editor's own autosaved revision
-            return latest if overwrite_id != str(latest.pk) else None
-        if loaded_id := self.data.get("loaded_revision_id"):
-            loaded_at = self.data.get("loaded_revision_created_at", "")
-            if loaded_id != str(latest.pk) or loaded_at != latest.created_at.isoformat():
-                return latest
-        return None
-
-
-ReaderPageMixin.base_form_class = ReportPageForm
 
 
 class UniqueInEditionPageForm(ReportPageForm):
