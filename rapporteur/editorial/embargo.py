@@ -12,13 +12,21 @@ Three rules make it work:
    approved page inside it together; if any of them fails, none goes live and the
    failure is recorded for the team.
 
-``run_scheduler`` calls ``launch_due_editions`` every second, and also does Wagtail's
-ordinary scheduled publishing and expiry — except inside editions still under embargo,
-which only a launch may publish.
+``run_scheduler`` calls ``launch_due_editions`` every second. It starts a launch a few
+seconds early (``RAPPORTEUR_LAUNCH_LEAD_SECONDS``; 10 on SQLite, 30 on PostgreSQL by
+default): it publishes everything
+inside the transaction, waits for the launch instant, then commits — so readers see the
+whole edition at the instant itself, however many pages it has. (On SQLite, other saves
+wait during those seconds; readers are never blocked.) It also does Wagtail's ordinary
+scheduled publishing and expiry — except inside editions still under embargo, which only
+a launch may publish.
 """
 
+import datetime
 import logging
+import time
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
@@ -101,11 +109,19 @@ def publish_now(revision, user):
     revision.publish(user=user, skip_permission_checks=True, log_action=True)
 
 
-def launch_edition(launch, user=None):
+def wait_until(instant):
+    delay = (instant - timezone.now()).total_seconds()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def launch_edition(launch, user=None, commit_at=None):
     """Publish the edition page and every approved page in it, all or nothing.
 
-    Returns the number of pages that went live. On failure nothing is published, the
-    reason is stored on the launch and logged, and ``LaunchError`` is raised.
+    With ``commit_at``, the work is done first and committed at that instant, so that
+    everything becomes visible exactly then. Returns the number of pages that went live.
+    On failure nothing is published, the reason is stored on the launch and logged, and
+    ``LaunchError`` is raised.
     """
     edition = launch.edition
     try:
@@ -113,9 +129,9 @@ def launch_edition(launch, user=None):
             launch = EditionLaunch.objects.select_for_update().get(pk=launch.pk)
             if not launch.is_pending:
                 return 0
-            published = 0
-            pages = Page.objects.filter(path__startswith=edition.path).order_by("path")
-            for page in pages:
+            prepared_from = timezone.now()
+            published = []
+            for page in Page.objects.filter(path__startswith=edition.path).order_by("path"):
                 revision = revision_to_launch(page)
                 if revision is None and page.pk == edition.pk and not page.live:
                     revision = page.get_latest_revision()  # launching is the publisher's approval of the edition itself
@@ -125,15 +141,21 @@ def launch_edition(launch, user=None):
                     publish_now(revision, user)
                 except Exception as error:
                     raise LaunchError(f"“{page.title}” ({page.url_path}) could not be published: {error}") from error
-                published += 1
-            launch.launched_at = timezone.now()
+                published.append(page.pk)
+            if commit_at is not None:
+                wait_until(commit_at)
+            launched_at = timezone.now()
+            # The pages were published a moment ago; they went public now.
+            launched = Page.objects.filter(pk__in=published)
+            launched.filter(first_published_at__gte=prepared_from).update(first_published_at=launched_at)
+            launched.update(last_published_at=launched_at)
+            launch.launched_at = launch.last_attempt_at = launched_at
             launch.launched_by = user
             launch.last_failure = ""
-            launch.last_attempt_at = launch.launched_at
             launch.save()
-            log(instance=edition, action="rapporteur.launch", user=user, data={"pages": published})
-        logger.warning("Launched %s: %d pages went live", edition.title, published)
-        return published
+            log(instance=edition, action="rapporteur.launch", user=user, data={"pages": len(published)})
+        logger.warning("Launched %s: %d pages went live", edition.title, len(published))
+        return len(published)
     except LaunchError as error:
         EditionLaunch.objects.filter(pk=launch.pk).update(last_failure=str(error), last_attempt_at=timezone.now())
         log(instance=edition, action="rapporteur.launch_failed", user=user, data={"reason": str(error)})
@@ -141,15 +163,33 @@ def launch_edition(launch, user=None):
         raise
 
 
+def launch_lead():
+    """How early to start preparing a launch.
+
+    PostgreSQL locks only the rows being published, so it can afford a generous lead;
+    SQLite makes other writers wait for the whole lead, so it gets a short one.
+    """
+    from django.db import connection
+
+    seconds = settings.RAPPORTEUR_LAUNCH_LEAD_SECONDS
+    if seconds is None:
+        seconds = 30 if connection.vendor == "postgresql" else 10
+    return datetime.timedelta(seconds=seconds)
+
+
 def launch_due_editions(now=None, retry_after_seconds=30):
-    """Launch every edition whose time has come. Failed launches are retried after a pause."""
+    """Launch every edition whose time has come (or comes within the lead time).
+
+    Failed launches are retried after a pause.
+    """
     now = now or timezone.now()
     launched = []
-    for launch in EditionLaunch.objects.filter(launched_at__isnull=True, launch_at__lte=now).select_related("edition"):
+    due = EditionLaunch.objects.filter(launched_at__isnull=True, launch_at__lte=now + launch_lead())
+    for launch in due.select_related("edition").order_by("launch_at"):
         if launch.last_attempt_at and (now - launch.last_attempt_at).total_seconds() < retry_after_seconds:
             continue
         try:
-            launch_edition(launch)
+            launch_edition(launch, commit_at=launch.launch_at)
             launched.append(launch.edition)
         except LaunchError:
             continue

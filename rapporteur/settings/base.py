@@ -185,6 +185,12 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 
+# Embargoed launches are prepared this many seconds early and committed at the launch instant
+# (default: 10 on SQLite, whose writers wait meanwhile; 30 on PostgreSQL). See editorial.embargo.
+RAPPORTEUR_LAUNCH_LEAD_SECONDS = (
+    int(env("RAPPORTEUR_LAUNCH_LEAD_SECONDS")) if env("RAPPORTEUR_LAUNCH_LEAD_SECONDS") else None
+)
+
 # Wagtail's notifications (submitted for review, changes requested, approved) go by email.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "rapporteur@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
@@ -213,6 +219,9 @@ STORAGES = {
 }
 
 # --- Wagtail -----------------------------------------------------------------------
+
+# Wagtail's search-index and reference-index updates run once the saving transaction commits.
+TASKS = {"default": {"BACKEND": "rapporteur.task_backends.AfterCommitBackend"}}
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Rapporteur")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -83,6 +83,19 @@ def test_scheduler_launches_due_editions_and_retries_later(team, embargoed_editi
     assert EditionPage.objects.get(pk=edition.pk).live
 
 
+def test_launch_is_prepared_early_and_committed_at_the_instant(team, embargoed_edition, settings):
+    edition, africa, launch = embargoed_edition
+    approve(add_entry(africa, "GH"), team["publisher"])
+    settings.RAPPORTEUR_LAUNCH_LEAD_SECONDS = 10
+    soon = timezone.now() + datetime.timedelta(seconds=2)
+    EditionLaunch.objects.filter(pk=launch.pk).update(launch_at=soon)
+    assert launch_due_editions() == [EditionPage.objects.get(pk=edition.pk)]  # waited for the instant
+    assert timezone.now() >= soon
+    launched = EditionPage.objects.get(pk=edition.pk)
+    assert launched.live and launched.first_published_at >= soon
+    assert EditionLaunch.objects.get(pk=launch.pk).launched_at >= soon
+
+
 def test_ordinary_scheduled_publishing_never_publishes_inside_an_embargo(team, embargoed_edition):
     edition, africa, launch = embargoed_edition
     ghana = approve(add_entry(africa, "GH"), team["publisher"])

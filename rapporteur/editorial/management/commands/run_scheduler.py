@@ -1,3 +1,4 @@
+import logging
 import signal
 import time
 
@@ -5,6 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from rapporteur.editorial.embargo import launch_due_editions, publish_scheduled
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -26,9 +29,12 @@ class Command(BaseCommand):
         while self.running:
             started = time.monotonic()
             close_old_connections()
-            for edition in launch_due_editions():
-                self.stdout.write(f"Launched {edition.title}.")
-            publish_scheduled()
+            try:
+                for edition in launch_due_editions():
+                    self.stdout.write(f"Launched {edition.title}.")
+                publish_scheduled()
+            except Exception:  # a locked database or a lost connection: log it, keep running
+                logger.exception("Scheduler pass failed; trying again")
             if once:
                 break
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
