@@ -21,10 +21,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Reader pages live under a language prefix: /en/2013/... Wagtail's helper views (password
+# Reader pages live under a language prefix: /en/2013/... The archive's views (/en/search/,
+# /en/countries/<slug>/...) come first, so those four words are reserved page slugs. Wagtail's helper views (password
 # and login forms for private pages) come first; then our serve view (same pattern and name
 # as Wagtail's), which takes the site and home page from the cache and defers to Wagtail.
 urlpatterns += i18n_patterns(
+    path("", include("rapporteur.archive.urls")),
     *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     prefix_default_language=True,

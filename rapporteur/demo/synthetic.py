@@ -15,6 +15,7 @@ import pycountry
 from django.db import transaction
 from django.utils import timezone
 
+from rapporteur.archive.indexing import index_subtree
 from rapporteur.reports.models import (
     ArticlePage,
     Country,
@@ -239,6 +240,7 @@ class ArchiveGenerator:
             raise ValueError("No HomePage found: run migrations first.")
         years = self.edition_years()
         for year in years:
-            self.build_edition(home, year)
+            edition = self.build_edition(home, year)
             self.say(f"  {SYNTHETIC_TITLE.format(year=year)}: {len(self.countries)} entries")
+            index_subtree(edition)  # pages made here bypass publishing, so index them explicitly
         return years

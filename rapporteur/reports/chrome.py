@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from .cache import cached
 from .models import ArticlePage, CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
+from .visibility import reader_visible
 
 # The edition's navigation, in reading order: (key, label).
 NAVIGATION = (
@@ -212,6 +213,37 @@ def edition_chrome(edition_id):
         return build_edition_chrome(EditionPage.objects.get(pk=edition_id))
 
     return cached("chrome", edition_id, build=build)
+
+
+@dataclass(frozen=True)
+class EntryNeighbours:
+    """The same country's entries in the editions before and after this one."""
+
+    previous: EditionLink | None
+    next: EditionLink | None
+
+
+def build_entry_neighbours(entry):
+    editions = {e.path: e for e in reader_visible(EditionPage.objects.filter(locale_id=entry.locale_id))}
+    links = []
+    others = reader_visible(CountryEntryPage.objects.filter(country_id=entry.country_id, locale_id=entry.locale_id))
+    for other in others.exclude(pk=entry.pk).only("path", "url_path", "title"):
+        edition = next((e for path, e in editions.items() if other.path.startswith(path)), None)
+        if edition is not None:
+            links.append(EditionLink(other.pk, edition.year, edition.title, other.get_url()))
+    year = next((e.year for path, e in editions.items() if entry.path.startswith(path)), None)
+    if year is None:
+        return EntryNeighbours(None, None)
+    earlier = [link for link in links if link.year < year]
+    later = [link for link in links if link.year > year]
+    return EntryNeighbours(
+        max(earlier, key=lambda link: link.year) if earlier else None,
+        min(later, key=lambda link: link.year) if later else None,
+    )
+
+
+def entry_neighbours(entry):
+    return cached("neighbours", entry.pk, build=lambda: build_entry_neighbours(entry))
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ def env_list(name, default=()):
 INSTALLED_APPS = [
     "rapporteur.reports",
     "rapporteur.editorial",
+    "rapporteur.archive",
     "rapporteur.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

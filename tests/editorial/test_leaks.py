@@ -2,8 +2,9 @@
 
 Tokens are planted in a draft, an embargoed (approved, scheduled) entry, an expired entry,
 a private entry, an unpublished revision of a live entry and in documents attached to
-hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt,
-static files and documents — and the hidden addresses themselves.
+hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt, search (and
+every facet link it offers), country hubs, theme and people pages, static files and
+documents — and the hidden addresses themselves.
 """
 
 import datetime
@@ -86,8 +87,21 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
     return {"hidden": hidden, "launch": launch, "embargoed": embargoed, "publisher": publisher}
 
 
+# Searched in lower case, so that the search page repeating the query back cannot look like a leak.
+ARCHIVE_PROBES = [f"/en/search/?q={token.lower().replace('-', '+')}" for token in TOKENS] + [
+    "/en/search/?q=leak",
+    "/en/countries/japan/",
+    "/en/countries/ghana/",
+    "/en/countries/canada/",
+    "/en/countries/france/",
+    "/en/themes/excessive-use-of-force/?edition=2014",
+]
+
+
 def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
-    responses = crawl(client, extra=planted["hidden"])
+    responses = crawl(client, extra=planted["hidden"] + ARCHIVE_PROBES)
+    assert any(path.startswith("/en/search/") for path in responses), "search was crawled"
+    assert any(path.startswith("/en/themes/") for path in responses), "theme pages were crawled"
     assert len(responses) > 40
     assert any(path.startswith("/documents/") for path in responses), "documents were crawled"
     assert any("jump/?country=" in path for path in responses), "the jump select was crawled"
@@ -98,9 +112,11 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
         assert final.status_code == 404 or "/login/" in final.final_path, path
 
 
-def test_after_launch_the_embargoed_entry_appears_where_it_should(client, planted):
-    launch_edition(planted["launch"], user=planted["publisher"])
-    responses = crawl(client)
+def test_after_launch_the_embargoed_entry_appears_where_it_should(client, planted, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        launch_edition(planted["launch"], user=planted["publisher"])
+    responses = crawl(client, extra=ARCHIVE_PROBES)
+    assert "/en/search/?q=leak+embargo" in bodies_containing(responses, "/en/2014/africa/ghana/")
     assert "/en/2014/africa/ghana/" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/sitemap.xml" in bodies_containing(responses, "/en/2014/africa/ghana/")
     assert "/en/2014/downloads/" in bodies_containing(responses, "LEAK-DOC-EMBARGO")

@@ -17,6 +17,10 @@ class Visit:
         self.final_path = response.request["PATH_INFO"]
         self.content_type = response.get("Content-Type", "")
         self.content = b"".join(response.streaming_content) if response.streaming else response.content
+        # What a reader reads: markup such as search highlighting can split a token ("<mark>LEAK</mark>-...").
+        self.text = (
+            re.sub(r"<[^>]+>", "", self.content.decode("utf-8", "replace")) if "html" in self.content_type else ""
+        )
 
 
 def links_in(url, visit):
@@ -65,4 +69,4 @@ def crawl(client, extra=(), limit=2000):
 
 
 def bodies_containing(responses, token):
-    return sorted(path for path, visit in responses.items() if token.encode() in visit.content)
+    return sorted(path for path, visit in responses.items() if token.encode() in visit.content or token in visit.text)

@@ -578,10 +578,12 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..chrome import entry_neighbours
         from ..document import entry_document
 
         context = super().get_context(request, *args, **kwargs)
         context["entry"] = entry_document(self, use_cache=not getattr(request, "is_preview", False))
+        context["neighbours"] = entry_neighbours(self)
         return context
 
 

@@ -1,0 +1,215 @@
+"""Keeping archive records in step with what readers can see.
+
+Records are built from the same document representation the pages render
+(``reports.document``), only for pages a reader can see (``reports.visibility``), and
+rebuilt after every change that could alter that: publishing, unpublishing, moving, a
+change of address, a new or lifted privacy restriction, a renamed theme or country.
+Rebuilding waits for the commit, so an embargoed launch is not slowed by it, and a
+rolled-back change never reaches the archive.
+"""
+
+from html import unescape
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import strip_tags
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from rapporteur.reports.cache import new_generation
+from rapporteur.reports.document import build_entry_document, prose_document
+from rapporteur.reports.models import (
+    ArticlePage,
+    Country,
+    CountryEntryPage,
+    EditionPage,
+    Person,
+    PressReleasePage,
+    RegionPage,
+    Theme,
+)
+from rapporteur.reports.visibility import reader_visible
+
+from .models import CaseRecord, SearchRecord
+
+INDEXED_TYPES = (CountryEntryPage, ArticlePage, RegionPage, PressReleasePage)
+
+
+def plain_text(html):
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+class RecordBuilder:
+    """Turns one visible page into its archive records."""
+
+    def __init__(self, page, edition, themes, people):
+        self.page = page
+        self.edition = edition
+        self.themes = themes  # slug -> id
+        self.people = people  # slug -> id
+        self.url = page.get_url()
+        self.search = []
+        self.cases = []
+
+    def record(self, kind, heading, text, anchor="", **fields):
+        self.search.append(
+            SearchRecord(
+                page_id=self.page.pk,
+                path=self.page.path,
+                url=self.url,
+                anchor=anchor,
+                kind=kind,
+                edition_id=self.edition.pk,
+                year=self.edition.year,
+                position=len(self.search),
+                title=self.page.title[:255],
+                heading=heading[:255],
+                text=text,
+                language=self.page.locale.language_code if self.page.locale_id else "en",
+                **fields,
+            )
+        )
+
+    def entry(self, page):
+        document = build_entry_document(page)
+        region = page.get_parent().specific.region_id
+        place = {"country_id": page.country_id, "region_id": region}
+        self.record(SearchRecord.Kind.SUMMARY, "Summary", plain_text(document.summary_html), **place)
+        for section in document.sections:
+            text = " ".join(plain_text(block.html) for block in section.blocks)
+            theme_id = self.themes.get(section.theme_slug)
+            self.record(
+                SearchRecord.Kind.SECTION, section.heading, text, anchor=section.anchor, theme_id=theme_id, **place
+            )
+            for block in section.blocks:
+                if block.kind == "case" and block.person_slug:
+                    self.cases.append(
+                        CaseRecord(
+                            page_id=page.pk,
+                            path=page.path,
+                            url=self.url,
+                            anchor=section.anchor,
+                            person_id=self.people[block.person_slug],
+                            edition_id=self.edition.pk,
+                            year=self.edition.year,
+                            covers_year=self.edition.covers_year,
+                            country_id=page.country_id,
+                            theme_id=theme_id,
+                            position=len(self.cases),
+                            text=plain_text(block.html),
+                        )
+                    )
+
+    def prose(self, kind, lead, stream, **fields):
+        """Long-form pages: one record for the opening, one per heading (linked to its anchor)."""
+        heading, anchor, parts = self.page.title, "", [lead] if lead else []
+        for item in prose_document(stream):
+            if item.kind == "heading":
+                if parts:
+                    self.record(kind, heading, " ".join(parts), anchor=anchor, **fields)
+                heading, anchor, parts = item.text, item.anchor, []
+            elif item.kind == "paragraph":
+                parts.append(plain_text(item.html))
+            else:
+                parts.append(item.text)
+        if parts:
+            self.record(kind, heading, " ".join(parts), anchor=anchor, **fields)
+
+    def build(self):
+        page = self.page
+        if isinstance(page, CountryEntryPage):
+            self.entry(page)
+        elif isinstance(page, ArticlePage):
+            self.prose(SearchRecord.Kind.ARTICLE, page.lead, page.body)
+        elif isinstance(page, PressReleasePage):
+            self.prose(SearchRecord.Kind.PRESS_RELEASE, page.lead, page.body)
+        elif isinstance(page, RegionPage):
+            self.prose(SearchRecord.Kind.OVERVIEW, page.teaser, page.overview, region_id=page.region_id)
+        return self.search, self.cases
+
+
+def index_pages(pages):
+    """(Re)build the records of ``pages``: drop the old ones, add new ones for visible pages."""
+    page_ids = [page.pk for page in pages]
+    SearchRecord.objects.filter(page_id__in=page_ids).delete()
+    CaseRecord.objects.filter(page_id__in=page_ids).delete()
+    visible = reader_visible(Page.objects.filter(pk__in=page_ids).type(*INDEXED_TYPES)).specific()
+    editions = {edition.path: edition for edition in EditionPage.objects.all()}
+    themes = dict(Theme.objects.values_list("slug", "pk"))
+    people = dict(Person.objects.values_list("slug", "pk"))
+    search, cases = [], []
+    for page in visible:
+        edition = next((e for path, e in editions.items() if page.path.startswith(path)), None)
+        if edition is None:
+            continue
+        new_search, new_cases = RecordBuilder(page, edition, themes, people).build()
+        search += new_search
+        cases += new_cases
+    SearchRecord.objects.bulk_create(search, batch_size=500)
+    CaseRecord.objects.bulk_create(cases, batch_size=500)
+    return len(search)
+
+
+def index_subtree(page):
+    """Rebuild the records of a page and everything below it."""
+    pages = list(Page.objects.filter(path__startswith=page.path).only("pk"))
+    with transaction.atomic():
+        count = index_pages(pages)
+    new_generation()  # hubs and theme pages cached from the old records must not outlive them
+    return count
+
+
+def rebuild_all(batch=200):
+    """Rebuild every record. Returns the number of search records."""
+    with transaction.atomic():
+        SearchRecord.objects.all().delete()
+        CaseRecord.objects.all().delete()
+    ids = list(Page.objects.type(*INDEXED_TYPES).values_list("pk", flat=True).order_by("path"))
+    total = 0
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            total += index_pages([Page(pk=pk) for pk in ids[start : start + batch]])
+    return total
+
+
+# -- keeping in step -----------------------------------------------------------------------
+
+
+def after_commit_index_subtree(page_id):
+    def run():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            index_subtree(page)
+
+    transaction.on_commit(run)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def page_changed(sender, instance, **kwargs):
+    after_commit_index_subtree(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    after_commit_index_subtree(instance.page_id)
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Country)
+def vocabulary_changed(sender, instance, created=False, raw=False, **kwargs):
+    if created or raw:
+        return
+    field = "theme" if sender is Theme else "country"
+    page_ids = set(SearchRecord.objects.filter(**{field: instance}).values_list("page_id", flat=True))
+
+    def run():
+        with transaction.atomic():
+            index_pages([Page(pk=pk) for pk in page_ids])
+        new_generation()
+
+    transaction.on_commit(run)

@@ -1,0 +1,109 @@
+"""Archive views: search, country hubs, themes, people. All render in the latest edition's frame."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.db import DatabaseError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from rapporteur.reports.models import Country, Person, Theme
+from rapporteur.reports.rendering import render_reader
+
+from .browse import country_hub, person_cases, theme_overview
+from .charts import bar_chart
+from .search import FACETS, SearchResults, parse_query, search
+
+logger = logging.getLogger(__name__)
+
+
+def int_param(request, name, default=None):
+    try:
+        return int(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+def search_view(request):
+    query = request.GET.get("q", "")
+    filters = {facet: request.GET.getlist(facet) for facet in FACETS}
+    error = None
+    try:
+        with transaction.atomic():  # a failed query must not spoil the rest of the request
+            results = search(query, filters, page=int_param(request, "page", 1))
+    except DatabaseError:  # never an error page: say so and show the form again
+        logger.exception("Search failed for %r", query[:200])
+        results, error = (
+            SearchResults(query=parse_query(query), filters={}),
+            "This search could not be run. Try fewer or simpler words.",
+        )
+    base = [("q", query[:500])] if query else []
+    selected = [(facet, value) for facet, values in results.filters.items() for value in values]
+
+    def link(**changes):
+        params = base + [(f, v) for f, v in selected if (f, v) != changes.get("remove")]
+        if "add" in changes:
+            params.append(changes["add"])
+        if "page" in changes:
+            params.append(("page", changes["page"]))
+        return "?" + urlencode(params)
+
+    facets = [
+        (
+            facet,
+            [
+                (value, link(remove=(facet, value.value)) if value.selected else link(add=(facet, value.value)))
+                for value in values
+            ],
+        )
+        for facet, values in results.facets.items()
+    ]
+    pages = [(n, link(page=n)) for n in range(max(1, results.page - 3), min(results.pages, results.page + 3) + 1)]
+    return render_reader(
+        request,
+        "archive/search.html",
+        {
+            "results": results,
+            "query": query[:500],
+            "facets": facets,
+            "pages": pages if results.total else [],
+            "previous": link(page=results.page - 1) if results.page > 1 else None,
+            "next": link(page=results.page + 1) if results.page < results.pages else None,
+            "clear": "?" + urlencode(base),
+            "error": error,
+            "page_title": "Search",
+        },
+    )
+
+
+def country_view(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    hub = country_hub(country)
+    if not hub.entries:
+        raise Http404("No published entry for this country.")
+    return render_reader(request, "archive/country.html", {"country": country, "hub": hub, "page_title": country.name})
+
+
+def theme_view(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    overview = theme_overview(theme, int_param(request, "edition"))
+    if not overview.counts:
+        raise Http404("No published section on this theme.")
+    chart = bar_chart(
+        [(str(year), count) for year, count in overview.counts],
+        f"{theme.name}: countries per edition",
+        f"Number of country entries with a section on {theme.name.lower()}, for each edition from "
+        f"{overview.counts[0][0]} to {overview.counts[-1][0]}.",
+        chart_id="theme-chart",
+    )
+    return render_reader(
+        request, "archive/theme.html", {"theme": theme, "overview": overview, "chart": chart, "page_title": theme.name}
+    )
+
+
+def person_view(request, slug):
+    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    cases = person_cases(person)
+    if not cases:
+        raise Http404("No published case names this person.")
+    return render_reader(request, "archive/person.html", {"person": person, "cases": cases, "page_title": person.name})
