@@ -42,7 +42,7 @@ class HubEntry:
 class CountryHub:
     entries: list  # newest first
     themes: list  # (slug, name) columns of the grid
-    grid: dict  # year -> theme slug -> link
+    grid: list  # rows, newest first: (year, [(theme slug, theme name, link or None), ...])
     people: list  # (slug, name, years)
 
     @property
@@ -80,7 +80,10 @@ def build_country_hub(country):
     return CountryHub(
         entries=sorted(entries.values(), key=lambda e: -e.year),
         themes=[(slug, name) for _, slug, name in themes],
-        grid={year: {slug: links.get(pk) for pk, slug, _ in themes} for year, links in grid.items()},
+        grid=[
+            (entry.year, [(slug, name, grid.get(entry.year, {}).get(pk)) for pk, slug, name in themes])
+            for entry in sorted(entries.values(), key=lambda e: -e.year)
+        ],
         people=sorted((slug, data["name"], sorted(data["years"])) for slug, data in people.items()),
     )
 

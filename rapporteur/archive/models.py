@@ -40,6 +40,8 @@ class SearchRecord(models.Model):
         indexes = [
             models.Index(fields=["country", "year"]),
             models.Index(fields=["theme", "year"]),
+            # Covers the search's per-hit lookup (facet values by id) without reading the text.
+            models.Index(fields=["id", "year", "region", "country", "theme", "page"], name="archive_record_facets"),
         ]
 
     def __str__(self):

@@ -9,21 +9,27 @@ quoted phrases, which are passed as quoted literals (FTS5) or through
 ``plainto_tsquery``/``phraseto_tsquery`` (PostgreSQL). Odd input gives a message, not an error.
 """
 
-import html
+import hashlib
+import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from django.db import connection
-from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageViewRestriction
 
+from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.models import Country, Region, Theme
+
+from .models import SearchRecord
+from .snippets import excerpt
 
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 60
 PER_PAGE = 20
 FACETS = ("year", "region", "country", "theme")
-MARK_START, MARK_END = "\x02", "\x03"
 WORD = re.compile(r"\w+", re.UNICODE)
 # Records exist only for visible pages; checking that the page is live at query time too means
 # that a record left behind by a missed update still cannot show an unpublished page.
@@ -121,16 +127,6 @@ class Engine:
         self.parsed = parsed
         self.vendor = connection.vendor
 
-    def match(self):
-        """(FROM-clause addition, WHERE condition, params) for the text match."""
-        if self.parsed.is_empty:
-            return "", "1=1", []
-        if self.vendor == "sqlite":
-            parts = [f'"{w}"' for w in self.parsed.words] + ['"' + " ".join(p) + '"' for p in self.parsed.phrases]
-            return " JOIN archive_fts ON archive_fts.rowid = r.id", "archive_fts MATCH %s", [" AND ".join(parts)]
-        query, params = self.tsquery()
-        return "", f"r.search_vector @@ ({query})", params
-
     def tsquery(self):
         parts, params = [], []
         if self.parsed.words:
@@ -141,47 +137,56 @@ class Engine:
             params.append(" ".join(phrase))
         return " && ".join(parts), params
 
-    def rank(self):
-        """(SELECT expression, params): larger is better."""
-        if self.parsed.is_empty:
-            return "0", []
-        if self.vendor == "sqlite":
-            return "-bm25(archive_fts, 4.0, 1.0)", []
-        query, params = self.tsquery()
-        return f"ts_rank(r.search_vector, {query})", params
+    def fts5_query(self):
+        parts = [f'"{w}"' for w in self.parsed.words] + ['"' + " ".join(p) + '"' for p in self.parsed.phrases]
+        return " AND ".join(parts)
 
-    def snippets(self, ids):
-        """Highlighted excerpts for the records on the current page of results."""
-        if not ids:
-            return {}
-        placeholders = ", ".join(["%s"] * len(ids))
-        if self.parsed.is_empty:
-            sql = f"SELECT id, substr(text, 1, 300) FROM archive_searchrecord WHERE id IN ({placeholders})"
-            params = ids
-        elif self.vendor == "sqlite":
-            _, condition, match_params = self.match()
-            sql = (
-                f"SELECT archive_fts.rowid, snippet(archive_fts, 1, '{MARK_START}', '{MARK_END}', ' … ', 40) "
-                f"FROM archive_fts WHERE {condition} AND archive_fts.rowid IN ({placeholders})"
-            )
-            params = match_params + ids
+    def hits(self):
+        """Every visible matching record as (id, score, year, region, country, theme); larger scores are better.
+
+        The engine returns ids and scores only; facet values come from ``visible_records``.
+        """
+        if self.vendor == "sqlite":
+            sql = "SELECT rowid, ROUND(-bm25(archive_fts, 4.0, 1.0), 2) FROM archive_fts WHERE archive_fts MATCH %s"
+            params = [self.fts5_query()]
         else:
-            query, query_params = self.tsquery()
-            options = f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
-            sql = f"SELECT id, ts_headline('english', text, {query}, %s) FROM archive_searchrecord WHERE id IN ({placeholders})"
-            params = query_params + [options] + ids
+            query, params = self.tsquery()
+            sql = (
+                "SELECT r.id, ROUND(CAST(ts_rank(r.search_vector, q.query) AS NUMERIC), 4)::float FROM archive_searchrecord r, "
+                f"(SELECT {query} AS query) AS q WHERE r.search_vector @@ q.query"
+            )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            matches = cursor.fetchall()
+        facets = visible_records()
+        matches.sort()  # by id, so that equal scores keep a stable order
+        return [(record_id, score, *facets[record_id]) for record_id, score in matches if record_id in facets]
 
 
-def render_snippet(text, fallback_words=45):
-    """Escape the excerpt and turn the engine's markers into <mark>. Plain excerpts are shortened."""
-    if MARK_START not in text:
-        words = text.split()
-        text = " ".join(words[:fallback_words]) + (" …" if len(words) > fallback_words else "")
-    escaped = html.escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    return mark_safe(escaped)
+_visible = {"generation": None, "records": {}}
+
+
+def visible_records():
+    """Facet values of every record a reader may see: {id: (year, region, country, theme)}.
+
+    Kept in this process's memory for the current content generation (a few MB for an
+    archive of 30 editions), so a search never joins its hits to the records table. Only
+    records of live pages outside hidden subtrees are in it: it is also the search's
+    second visibility check.
+    """
+    generation = (connection.alias, current_generation())
+    if _visible["generation"] != generation:
+        queryset = SearchRecord.objects.filter(page__live=True)
+        for path in hidden_paths():
+            queryset = queryset.exclude(path__startswith=path)
+        rows = queryset.values_list("id", "year", "region_id", "country_id", "theme_id").iterator(chunk_size=10000)
+        _visible["records"] = {row[0]: row[1:] for row in rows}
+        _visible["generation"] = generation
+    return _visible["records"]
+
+
+# Positions in a hit: (id, score, year, region, country, theme).
+COLUMN = {"year": 2, "region": 3, "country": 4, "theme": 5}
 
 
 def clean_filters(raw):
@@ -199,56 +204,38 @@ def clean_filters(raw):
     return filters
 
 
-def where_clause(filters, hidden, skip=None):
-    """SQL conditions for the selected facets (except ``skip``) and for what readers cannot see."""
-    conditions, params = [], []
-    for facet, values in filters.items():
-        if facet == skip:
-            continue
-        column = "r.year" if facet == "year" else f"r.{facet}_id"
-        conditions.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
-        params += values
-    for path in hidden:
-        conditions.append("r.path NOT LIKE %s")
-        params.append(path + "%")
-    return conditions, params
-
-
 def search(raw_query, raw_filters, page=1):
-    """Run a search. ``raw_filters`` is a dict of lists (e.g. ``request.GET`` as lists)."""
+    """Run a search (cached for the current content generation).
+
+    ``raw_filters`` is a dict of lists, e.g. ``{facet: request.GET.getlist(facet)}``.
+    """
     parsed = parse_query(raw_query)
     filters = clean_filters(raw_filters)
-    results = SearchResults(query=parsed, filters=filters, page=max(1, page))
+    page = max(1, page)
     if parsed.is_empty and not filters:
-        return results
+        return SearchResults(query=parsed, filters=filters, page=page)
+    key = hashlib.sha256(repr((parsed.words, parsed.phrases, sorted(filters.items()), page)).encode()).hexdigest()
+    results = cached("search", connection.vendor, key, build=lambda: run_search(parsed, filters, page), timeout=600)
+    results.query = parsed  # keep the reader's own wording
+    return results
+
+
+def run_search(parsed, filters, page):
+    results = SearchResults(query=parsed, filters=filters, page=page)
     engine = Engine(parsed)
-    join, match, match_params = engine.match()
     hidden = hidden_paths()
-    conditions, params = where_clause(filters, hidden)
-    where = " AND ".join([match, *conditions])
-    base = f"FROM archive_searchrecord r{join}{LIVE_JOIN} WHERE {where}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {base}", match_params + params)
-        results.total = cursor.fetchone()[0]
-        results.page = min(results.page, results.pages)
-        rank, rank_params = engine.rank()
-        # Scores equal to two decimals count as a tie, and ties go to the newer edition.
-        order = (
-            "ROUND(CAST(score AS NUMERIC), 2) DESC, year DESC, id"
-            if not parsed.is_empty
-            else "year DESC, title, position"
+    if parsed.is_empty:
+        ids = browse(results, filters, hidden)
+    else:
+        ids = rank(results, engine.hits(), filters)
+    details = {
+        row[0]: row
+        for row in SearchRecord.objects.filter(pk__in=ids).values_list(
+            "id", "url", "anchor", "title", "heading", "kind", "year", "region__name", "text"
         )
-        cursor.execute(
-            "SELECT id, url, anchor, title, heading, kind, year, region_id, score FROM ("
-            f"SELECT r.id, r.url, r.anchor, r.title, r.heading, r.kind, r.year, r.region_id, r.position, {rank} AS score "
-            f"{base}) AS hits ORDER BY {order} LIMIT %s OFFSET %s",
-            rank_params + match_params + params + [PER_PAGE, (results.page - 1) * PER_PAGE],
-        )
-        rows = cursor.fetchall()
-        results.facets = facet_counts(cursor, join, match, match_params, filters, hidden)
-    snippets = engine.snippets([row[0] for row in rows])
-    regions = dict(Region.objects.values_list("pk", "name"))
-    for record_id, url, anchor, title, heading, kind, year, region_id, _score in rows:
+    }
+    for record_id in ids:
+        _, url, anchor, title, heading, kind, year, region, text = details[record_id]
         results.results.append(
             Result(
                 record_id=record_id,
@@ -257,15 +244,103 @@ def search(raw_query, raw_filters, page=1):
                 heading=heading,
                 kind=kind,
                 year=year,
-                region=regions.get(region_id, ""),
-                snippet=render_snippet(snippets.get(record_id, "")),
+                region=region or "",
+                snippet=excerpt(text, parsed.terms),
             )
         )
     return results
 
 
-def facet_counts(cursor, join, match, match_params, filters, hidden):
-    """For each facet, counts under every *other* selected filter, so choices stay visible."""
+def rank(results, hits, filters):
+    """Words given: filter, count, facet and order the hits in one pass. Returns this page's record ids.
+
+    Facet counts are "disjunctive": each facet is counted under every *other* selected
+    filter, so the values of a facet the reader has narrowed stay on offer.
+    """
+    selected = {facet: set(values) for facet, values in filters.items()}
+    passes = {facet: [hit[COLUMN[facet]] in values for hit in hits] for facet, values in selected.items()}
+
+    def mask(skip=None):
+        checks = [ok for facet, ok in passes.items() if facet != skip]
+        return map(all, zip(*checks, strict=True)) if checks else None
+
+    def rows(skip=None):
+        selected = mask(skip)
+        return hits if selected is None else list(compress(hits, selected))
+
+    matching = rows()
+    results.total = len(matching)
+    results.page = min(results.page, results.pages)
+    counts = {}
+    for facet in FACETS:
+        source = matching if facet not in filters else rows(skip=facet)
+        counts[facet] = Counter(map(itemgetter(COLUMN[facet]), source))
+    results.facets = facet_values(counts, filters)
+    first = (results.page - 1) * PER_PAGE
+    return [hit[0] for hit in top(matching, first + PER_PAGE)[first:]]
+
+
+def top(hits, count):
+    """The best ``count`` hits: highest (rounded) score first; equal scores, the newer edition first.
+
+    Scores come rounded from the database (two decimals for bm25, four for ts_rank), so near
+    equals count as ties; ``nlargest`` is stable, so full ties keep the hits' id order.
+    """
+    return heapq.nlargest(count, hits, key=itemgetter(1, 2))
+
+
+def browse(results, filters, hidden):
+    """No words, only facets: list the matching records newest first, with the same facet counts."""
+
+    def records(skip=None):
+        queryset = SearchRecord.objects.filter(page__live=True)
+        for path in hidden:
+            queryset = queryset.exclude(path__startswith=path)
+        for facet, values in filters.items():
+            if facet != skip:
+                queryset = queryset.filter(**{"year__in" if facet == "year" else f"{facet}_id__in": values})
+        return queryset
+
+    def rows(skip=None):
+        return list(records(skip).values_list("id", "id", "year", "region_id", "country_id", "theme_id"))
+
+    matching = rows()
+    results.total = len(matching)
+    results.page = min(results.page, results.pages)
+    counts = {}
+    for facet in FACETS:
+        if facet not in filters:
+            source = matching
+        elif len(filters) > 1:
+            source = rows(skip=facet)
+        else:  # the only filter: every record counts, and those counts are the same for every such page
+            counts[facet] = overall_counts(hidden)[facet]
+            continue
+        counts[facet] = Counter(row[COLUMN[facet]] for row in source)
+    results.facets = facet_values(counts, filters)
+    first = (results.page - 1) * PER_PAGE
+    return list(records().order_by("-year", "title", "position").values_list("pk", flat=True)[first : first + PER_PAGE])
+
+
+def overall_counts(hidden):
+    """Facet counts over every visible record (cached for the content generation)."""
+
+    def build():
+        queryset = SearchRecord.objects.filter(page__live=True)
+        for path in hidden:
+            queryset = queryset.exclude(path__startswith=path)
+        rows = queryset.values_list("year", "region_id", "country_id", "theme_id")
+        counts = {facet: Counter() for facet in FACETS}
+        for row in rows.iterator(chunk_size=5000):
+            for facet, value in zip(FACETS, row, strict=True):
+                counts[facet][value] += 1
+        return counts
+
+    return cached("search-overall-counts", connection.vendor, build=build)
+
+
+def facet_values(counts, filters):
+    """Counts per facet value, labelled, with the selected ones marked (they stay visible)."""
     labels = {
         "region": dict(Region.objects.values_list("pk", "name")),
         "country": dict(Country.objects.values_list("pk", "name")),
@@ -273,23 +348,14 @@ def facet_counts(cursor, join, match, match_params, filters, hidden):
     }
     facets = {}
     for facet in FACETS:
-        column = "r.year" if facet == "year" else f"r.{facet}_id"
-        conditions, params = where_clause(filters, hidden, skip=facet)
-        where = " AND ".join([match, f"{column} IS NOT NULL", *conditions])
-        cursor.execute(
-            f"SELECT {column}, COUNT(*) FROM archive_searchrecord r{join}{LIVE_JOIN} WHERE {where} GROUP BY {column}",
-            match_params + params,
-        )
         selected = set(filters.get(facet, []))
         values = [
             FacetValue(
                 value, str(value) if facet == "year" else labels[facet].get(value, "?"), count, value in selected
             )
-            for value, count in cursor.fetchall()
+            for value, count in counts[facet].items()
+            if value is not None
         ]
-        if facet == "year":
-            values.sort(key=lambda v: -v.value)
-        else:
-            values.sort(key=lambda v: (-v.count, v.label))
+        values.sort(key=(lambda v: -v.value) if facet == "year" else (lambda v: (-v.count, v.label)))
         facets[facet] = values
     return facets

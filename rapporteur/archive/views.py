@@ -6,7 +6,10 @@ from urllib.parse import urlencode
 from django.db import DatabaseError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils import translation
 
+from rapporteur.reports.cache import cached
 from rapporteur.reports.models import Country, Person, Theme
 from rapporteur.reports.rendering import render_reader
 
@@ -81,7 +84,14 @@ def country_view(request, slug):
     hub = country_hub(country)
     if not hub.entries:
         raise Http404("No published entry for this country.")
-    return render_reader(request, "archive/country.html", {"country": country, "hub": hub, "page_title": country.name})
+    # The grid of a country with thirty editions is a large table: render it once per generation.
+    body = cached(
+        "country-hub-html",
+        country.pk,
+        translation.get_language(),
+        build=lambda: render_to_string("archive/country_body.html", {"country": country, "hub": hub}),
+    )
+    return render_reader(request, "archive/country.html", {"body": body, "page_title": country.name})
 
 
 def theme_view(request, slug):
