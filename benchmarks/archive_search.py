@@ -12,23 +12,10 @@ Targets: search p95 ≤ 50 ms, country hub ≤ 30 ms, theme page ≤ 50 ms.
 import argparse
 import os
 import random
-import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
-
-
-def summary(label, values):
-    return f"{label}: p50 {statistics.median(values):.1f} ms, p95 {percentile(values, 0.95):.1f} ms, max {max(values):.1f} ms (n={len(values)})"
+from _harness import django_on_scratch_database, summary
 
 
 def varied_queries(count, rng):
@@ -77,27 +64,7 @@ def main():
         help="Measure the database DATABASE_URL names as it is (already generated), instead of building a scratch one.",
     )
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="rapporteur-bench-")
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
-            "SECRET_KEY": "benchmark-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "testserver",
-            "RAPPORTEUR_HTTPS": "0",
-            "RAPPORTEUR_VAR_DIR": workdir,
-            "STATIC_ROOT": f"{workdir}/static",
-            "MEDIA_ROOT": f"{workdir}/media",
-        }
-    )
-    from contextlib import nullcontext
-
-    from rapporteur.demo.instance import scratch_database
-
-    with nullcontext(os.environ["DATABASE_URL"]) if args.existing else scratch_database(workdir) as database_url:
-        os.environ["DATABASE_URL"] = database_url
-        import django
-
-        django.setup()
+    with django_on_scratch_database(existing=args.existing, demo=not args.existing) as database_url:
         from django.core.cache import cache
         from django.core.management import call_command
         from django.db import connection
@@ -107,11 +74,8 @@ def main():
         from rapporteur.archive.models import SearchRecord
         from rapporteur.reports.models import Country, CountryEntryPage, Theme
 
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", verbosity=0, interactive=False)
         generated = None
         if not args.existing:
-            call_command("load_demo", stdout=open(os.devnull, "w"))
             started = time.perf_counter()
             call_command(
                 "generate_archive", editions=args.editions, countries=args.countries, stdout=open(os.devnull, "w")

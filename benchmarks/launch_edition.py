@@ -10,37 +10,16 @@ that an edition is live within 5 seconds of its launch time.
 
 import argparse
 import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _harness import django_on_scratch_database
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--countries", type=int, default=160)
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="rapporteur-bench-")
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
-            "SECRET_KEY": "benchmark-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "testserver",
-            "RAPPORTEUR_HTTPS": "0",
-            "RAPPORTEUR_VAR_DIR": workdir,
-            "MEDIA_ROOT": f"{workdir}/media",
-        }
-    )
-    from rapporteur.demo.instance import scratch_database
-
-    with scratch_database(workdir) as database_url:
-        os.environ["DATABASE_URL"] = database_url
-        import django
-
-        django.setup()
+    with django_on_scratch_database(demo=False):
         from django.core.management import call_command
         from django.db import connection
         from django.utils import timezone
@@ -50,7 +29,6 @@ def main():
         from rapporteur.editorial.models import EditionLaunch
         from rapporteur.reports.models import EditionPage
 
-        call_command("migrate", verbosity=0)
         call_command("generate_archive", editions=1, countries=args.countries, stdout=open(os.devnull, "w"))
         edition = EditionPage.objects.get()
         pages = list(Page.objects.filter(path__startswith=edition.path).order_by("-depth"))

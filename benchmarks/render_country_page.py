@@ -12,18 +12,9 @@ case) and cold-cache figures (first view after a publish).
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+from _harness import django_on_scratch_database, percentile
 
 
 def main():
@@ -32,32 +23,12 @@ def main():
     parser.add_argument("--archive", default="", help="EDITIONSxCOUNTRIES synthetic archive to add, e.g. 2x40")
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="rapporteur-bench-")
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
-            "SECRET_KEY": "benchmark-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "testserver,127.0.0.1",
-            "RAPPORTEUR_HTTPS": "0",
-            "RAPPORTEUR_VAR_DIR": workdir,
-            "STATIC_ROOT": f"{workdir}/static",
-        }
-    )
-    from rapporteur.demo.instance import scratch_database
-
-    with scratch_database(workdir) as database_url:
-        os.environ["DATABASE_URL"] = database_url
-        import django
-
-        django.setup()
+    with django_on_scratch_database():
         from django.core.cache import cache
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", verbosity=0, interactive=False)
-        call_command("load_demo", stdout=open(os.devnull, "w"))
         urls = {"Kazakhstan (demo)": "/en/2013/europe-and-central-asia/kazakhstan/"}
         if args.archive:
             editions, countries = (int(n) for n in args.archive.lower().split("x"))
