@@ -27,6 +27,7 @@ if settings.DEBUG:
 # as Wagtail's), which takes the site and home page from the cache and defers to Wagtail.
 urlpatterns += i18n_patterns(
     path("", include("rapporteur.archive.urls")),
+    path("", include("rapporteur.publishing.urls")),
     *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     prefix_default_language=True,

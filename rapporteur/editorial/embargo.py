@@ -177,6 +177,12 @@ def launch_lead():
     return datetime.timedelta(seconds=seconds)
 
 
+def launch_due_within(seconds):
+    """Whether a launch will start within ``seconds`` (its lead time included)."""
+    horizon = timezone.now() + launch_lead() + datetime.timedelta(seconds=seconds)
+    return EditionLaunch.objects.filter(launched_at__isnull=True, launch_at__lte=horizon).exists()
+
+
 def launch_due_editions(now=None, retry_after_seconds=30):
     """Launch every edition whose time has come (or comes within the lead time).
 

@@ -88,6 +88,7 @@ class EntryDocument:
     related_reports: tuple
     visits: tuple
     corrections: tuple = ()
+    url: str = ""
 
     REPORTS_ANCHOR = "country-reports"
     VISITS_ANCHOR = "country-visits"
@@ -189,6 +190,7 @@ def build_entry_document(page):
         ),
         visits=tuple(Visit(description=visit.description, visited_on=visit.visited_on) for visit in page.visits.all()),
         corrections=tuple(CorrectionNote(c.corrected_on, c.text) for c in page.corrections.all()),
+        url=page.get_url() or "",
     )
 
 
@@ -220,3 +222,130 @@ def prose_document(stream_value):
         elif block.block_type == "quote":
             items.append(ProseItem(kind="quote", text=block.value["quote"], attribution=block.value["attribution"]))
     return tuple(items)
+
+
+# -- the whole edition ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDocument:
+    kind: str  # introduction | essay | global_update | press_release
+    label: str
+    title: str
+    author: str
+    lead: str
+    items: tuple
+    url: str
+    date: object = None
+
+
+@dataclass(frozen=True)
+class RegionDocument:
+    name: str
+    slug: str
+    title: str
+    teaser: str
+    items: tuple
+    url: str
+    entries: tuple  # EntryDocument, alphabetical
+
+
+@dataclass(frozen=True)
+class GlossaryItem:
+    term: str
+    slug: str
+    definition_html: str
+
+
+@dataclass(frozen=True)
+class EditionDocument:
+    """Everything a reader can see of one edition, in reading order: what PDFs and e-books print."""
+
+    page_id: int
+    year: int
+    covers_year: int
+    title: str
+    subtitle: str
+    language: str
+    url: str
+    organisation: str
+    articles: tuple  # introduction, essay, global update (those published)
+    press_release: ArticleDocument | None
+    regions: tuple
+    glossary: tuple
+
+    @property
+    def entries(self):
+        return tuple(entry for region in self.regions for entry in region.entries)
+
+
+ARTICLE_ORDER = ("introduction", "essay", "global_update")
+
+
+def build_edition_document(edition, organisation_name=""):
+    """The edition as a document, from published, reader-visible pages only."""
+    from .models import ArticlePage, CountryEntryPage, GlossaryTerm, PressReleasePage, RegionPage
+    from .visibility import reader_visible
+
+    visible = lambda model: reader_visible(model.objects.descendant_of(edition))  # noqa: E731
+    articles = {page.kind: page for page in visible(ArticlePage)}
+    article_docs = tuple(
+        ArticleDocument(
+            kind=kind,
+            label=ArticlePage.Kind(kind).label,
+            title=page.title,
+            author=page.author,
+            lead=page.lead,
+            items=prose_document(page.body),
+            url=page.get_url() or "",
+        )
+        for kind in ARTICLE_ORDER
+        if (page := articles.get(kind)) is not None
+    )
+    release = visible(PressReleasePage).first()
+    release_doc = (
+        ArticleDocument(
+            kind="press_release",
+            label="Press release",
+            title=release.title,
+            author="",
+            lead=release.lead,
+            items=prose_document(release.body),
+            url=release.get_url() or "",
+            date=release.release_date,
+        )
+        if release
+        else None
+    )
+    entries_by_region = {}
+    for entry in visible(CountryEntryPage).select_related("country").order_by("country__name"):
+        entries_by_region.setdefault(entry.path[: -entry.steplen], []).append(build_entry_document(entry))
+    regions = tuple(
+        RegionDocument(
+            name=region.region.name,
+            slug=region.region.slug,
+            title=region.title,
+            teaser=region.teaser,
+            items=prose_document(region.overview),
+            url=region.get_url() or "",
+            entries=tuple(entries_by_region.get(region.path, ())),
+        )
+        for region in visible(RegionPage).select_related("region").order_by("region__sort_order", "region__name")
+    )
+    glossary = tuple(
+        GlossaryItem(term.term, term.slug, rich_text_html(term.definition)) for term in GlossaryTerm.objects.all()
+    )
+    return EditionDocument(
+        page_id=edition.pk,
+        year=edition.year,
+        covers_year=edition.covers_year,
+        title=edition.title,
+        subtitle=edition.subtitle,
+        language=edition.locale.language_code,
+        url=edition.get_url() or "",
+        organisation=organisation_name,
+        articles=article_docs,
+        press_release=release_doc,
+        regions=regions,
+        glossary=glossary,
+    )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rapporteur.reports",
     "rapporteur.editorial",
     "rapporteur.archive",
+    "rapporteur.publishing",
     "rapporteur.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -441,7 +441,11 @@ class DownloadsPage(ReaderPageMixin, Page):
         verbose_name = "downloads page"
 
     def get_context(self, request, *args, **kwargs):
+        from ..extensions import edition_file_links
+
         context = super().get_context(request, *args, **kwargs)
+        edition = EditionPage.objects.ancestor_of(self).first()
+        context["generated_files"] = edition_file_links(edition) if edition else []
         context["files"] = list(self.files.select_related("document"))
         return context
 
@@ -582,8 +586,11 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
         from ..document import entry_document
 
         context = super().get_context(request, *args, **kwargs)
+        from ..extensions import entry_file_links
+
         context["entry"] = entry_document(self, use_cache=not getattr(request, "is_preview", False))
         context["neighbours"] = entry_neighbours(self)
+        context["entry_files"] = entry_file_links(self)
         return context
 
 

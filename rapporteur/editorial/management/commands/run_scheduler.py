@@ -5,15 +5,17 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from rapporteur.editorial.embargo import launch_due_editions, publish_scheduled
+from rapporteur.editorial.embargo import launch_due_editions, launch_due_within, publish_scheduled
+from rapporteur.publishing.builds import build_pending
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
-        "Run the publishing scheduler: launches embargoed editions within a second of their launch time, "
-        "and does Wagtail's scheduled publishing and expiry (use this instead of a publish_scheduled cron job)."
+        "Run the publishing scheduler: launches embargoed editions at their launch time, does Wagtail's "
+        "scheduled publishing and expiry (use this instead of a publish_scheduled cron job), and rebuilds "
+        "the PDF and EPUB files of editions whose published content changed."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +35,9 @@ class Command(BaseCommand):
                 for edition in launch_due_editions():
                     self.stdout.write(f"Launched {edition.title}.")
                 publish_scheduled()
+                if not launch_due_within(seconds=60):  # typesetting never delays a launch
+                    for report in build_pending(limit=1):
+                        self.stdout.write(f"Built {len(report.built)} files of {report.edition}.")
             except Exception:  # a locked database or a lost connection: log it, keep running
                 logger.exception("Scheduler pass failed; trying again")
             if once:

@@ -1,0 +1,200 @@
+"""The edition as an EPUB 3 e-book: one chapter per article, region and country, with a navigation document.
+
+Every chapter is written as XHTML from the same rich-text tree as the PDF, so both files
+say exactly the same thing.
+"""
+
+import io
+from html import escape
+
+from django.utils.dateformat import format as format_date
+from ebooklib import epub
+
+from . import richtext
+from .links import LinkMap
+
+STYLE = """
+body { font-family: serif; line-height: 1.5; }
+h1, h2, h3 { font-family: sans-serif; line-height: 1.2; }
+.office { color: #444; margin: 0; }
+.case { border-left: 3px solid #bbb; padding-left: 0.8em; margin: 1em 0; }
+.lead { font-size: 1.1em; }
+.cover { text-align: center; margin-top: 30%; }
+"""
+
+
+def e(text):
+    return escape(text or "", quote=True)
+
+
+class XhtmlWriter:
+    def __init__(self, links, warnings):
+        self.links = links
+        self.warnings = warnings
+        self.out = []
+
+    def inline(self, nodes):
+        parts = []
+        for node in nodes:
+            if node.kind == "text":
+                parts.append(e(node.text))
+            elif node.kind == "break":
+                parts.append("<br/>")
+            elif node.kind == "strong":
+                parts.append(f"<strong>{self.inline(node.children)}</strong>")
+            elif node.kind == "emph":
+                parts.append(f"<em>{self.inline(node.children)}</em>")
+            elif node.kind == "link":
+                target, url = self.links.resolve(node.href)
+                parts.append(f'<a href="{e(target or url)}">{self.inline(node.children)}</a>')
+            else:
+                parts.append(self.inline(node.children))
+        return "".join(parts)
+
+    def blocks(self, nodes):
+        for node in nodes:
+            if node.kind == "paragraph":
+                self.out.append(f"<p>{self.inline(node.children)}</p>")
+            elif node.kind == "list":
+                tag = "ol" if node.ordered else "ul"
+                items = "".join(f"<li>{self.item(item)}</li>" for item in node.children if item.kind == "item")
+                self.out.append(f"<{tag}>{items}</{tag}>")
+            elif node.kind == "quote":
+                inner = XhtmlWriter(self.links, self.warnings)
+                inner.blocks(node.children)
+                self.out.append(f"<blockquote>{''.join(inner.out)}</blockquote>")
+
+    def item(self, node):
+        inner = XhtmlWriter(self.links, self.warnings)
+        inner.blocks(node.children)
+        return "".join(inner.out)
+
+    def rich(self, html, where):
+        self.blocks(richtext.parse(html, where, self.warnings))
+
+    def prose(self, items, where):
+        for item in items:
+            if item.kind == "heading":
+                self.out.append(f"<h2>{e(item.text)}</h2>")
+            elif item.kind == "paragraph":
+                self.rich(item.html, where)
+            elif item.kind == "quote":
+                footer = f"<p>— {e(item.attribution)}</p>" if item.attribution else ""
+                self.out.append(f"<blockquote><p>{e(item.text)}</p>{footer}</blockquote>")
+
+    def entry(self, entry, edition_title):
+        where = f"{entry.title} ({edition_title})"
+        self.out.append(f"<h1>{e(entry.title)}</h1>")
+        for holder in entry.office_holders:
+            replaced = f" (replaced {e(holder.replaced)} in {e(holder.replaced_month)})" if holder.replaced else ""
+            self.out.append(
+                f'<p class="office">{e(holder.office_label)} <strong>{e(holder.name)}</strong>{replaced}</p>'
+            )
+        self.rich(entry.summary_html, f"{where}, summary")
+        for section in entry.sections:
+            self.out.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>')
+            for block in section.blocks:
+                if block.kind == "case":
+                    inner = XhtmlWriter(self.links, self.warnings)
+                    inner.rich(block.html, f"{where}, case in “{section.heading}”")
+                    self.out.append(f'<div class="case">{"".join(inner.out)}</div>')
+                else:
+                    self.rich(block.html, f"{where}, “{section.heading}”")
+        if entry.related_reports:
+            self.out.append("<h2>Country reports</h2><ul>")
+            for report in entry.related_reports:
+                url = self.links.resolve(report.url)[1] or report.url
+                self.out.append(f'<li><a href="{e(url)}">{e(report.title)}</a></li>')
+            self.out.append("</ul>")
+        if entry.visits:
+            self.out.append(
+                "<h2>Country visits</h2><ul>" + "".join(f"<li>{e(v.description)}</li>" for v in entry.visits) + "</ul>"
+            )
+        if entry.corrections:
+            self.out.append(
+                "<h2>Corrections</h2><ul>"
+                + "".join(f"<li>{e(format_date(c.corrected_on, 'j F Y'))}: {e(c.text)}</li>" for c in entry.corrections)
+                + "</ul>"
+            )
+
+
+def chapter(file_name, title, body, language):
+    item = epub.EpubHtml(title=title, file_name=file_name, lang=language)
+    item.content = f"<h1>{e(title)}</h1>{body}" if not body.startswith("<h1") else body
+    item.add_link(href="style.css", rel="stylesheet", type="text/css")
+    return item
+
+
+def entry_file(entry):
+    return f"entry-{entry.iso_code.lower()}.xhtml"
+
+
+def build_epub(document, identifier):
+    """(EPUB bytes, conversion warnings)."""
+    warnings = []
+    targets = {entry.url: entry_file(entry) for entry in document.entries if entry.url}
+    targets.update({region.url: f"region-{region.slug}.xhtml" for region in document.regions if region.url})
+    targets.update({article.url: f"{article.kind}.xhtml" for article in document.articles if article.url})
+    links = LinkMap(targets)
+    lang = document.language
+
+    book = epub.EpubBook()
+    book.set_identifier(identifier)
+    book.set_title(document.title)
+    book.set_language(lang)
+    book.add_author(document.organisation or document.title)
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLE)
+    book.add_item(style)
+
+    title_page = chapter(
+        "title.xhtml",
+        document.title,
+        f'<div class="cover"><h1>{e(document.title)}</h1><p>{e(document.subtitle)}</p>'
+        f"<p>Covering events from January to December {document.covers_year}</p><p>{e(document.organisation)}</p></div>",
+        lang,
+    )
+    chapters, toc = [title_page], []
+    for article in document.articles:
+        writer = XhtmlWriter(links, warnings)
+        if article.author:
+            writer.out.append(f"<p><em>By {e(article.author)}</em></p>")
+        writer.out.append(f'<p class="lead">{e(article.lead)}</p>')
+        writer.prose(article.items, article.title)
+        item = chapter(f"{article.kind}.xhtml", article.title, "".join(writer.out), lang)
+        chapters.append(item)
+        toc.append(item)
+    for region in document.regions:
+        writer = XhtmlWriter(links, warnings)
+        writer.out.append(f'<p class="lead"><em>{e(region.teaser)}</em></p>')
+        writer.prose(region.items, f"{region.name} overview")
+        overview = chapter(f"region-{region.slug}.xhtml", region.name, "".join(writer.out), lang)
+        chapters.append(overview)
+        entries = []
+        for entry in region.entries:
+            writer = XhtmlWriter(links, warnings)
+            writer.entry(entry, document.title)
+            item = chapter(entry_file(entry), entry.title, "".join(writer.out), lang)
+            chapters.append(item)
+            entries.append(item)
+        toc.append((epub.Section(region.name, href=overview.file_name), [overview, *entries]))
+    if document.glossary:
+        writer = XhtmlWriter(links, warnings)
+        writer.out.append("<dl>")
+        for term in document.glossary:
+            inner = XhtmlWriter(links, warnings)
+            inner.rich(term.definition_html, f"Glossary, “{term.term}”")
+            writer.out.append(f'<dt id="{e(term.slug)}">{e(term.term)}</dt><dd>{"".join(inner.out)}</dd>')
+        writer.out.append("</dl>")
+        glossary = chapter("glossary.xhtml", "Glossary", "".join(writer.out), lang)
+        chapters.append(glossary)
+        toc.append(glossary)
+
+    for item in chapters:
+        book.add_item(item)
+    book.toc = toc
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", *chapters]
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, book)
+    return buffer.getvalue(), warnings

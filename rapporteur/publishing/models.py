@@ -1,0 +1,46 @@
+"""Generated files: the edition's PDF and EPUB and a PDF per country entry."""
+
+from django.db import models
+
+from rapporteur.reports.models import CountryEntryPage, EditionPage
+
+
+class GeneratedFile(models.Model):
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        EPUB = "epub", "EPUB e-book"
+
+    edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="generated_files")
+    entry = models.ForeignKey(CountryEntryPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=80, help_text="“edition”, or “entry-<ISO code>”.")
+    format = models.CharField(max_length=10, choices=Format.choices)
+    file = models.FileField(upload_to="generated/")
+    name = models.CharField(max_length=200, help_text="The file name readers download.")
+    content_hash = models.CharField(max_length=64, help_text="Of the content the file was made from.")
+    size = models.PositiveIntegerField(default=0)
+    built_at = models.DateTimeField()
+    build_seconds = models.FloatField(default=0)
+    warnings = models.JSONField(default=list, blank=True, help_text="Rich text the converters could not render.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "key", "format"], name="one_file_per_edition_key_format")
+        ]
+        ordering = ["edition", "key", "format"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def content_type(self):
+        return "application/pdf" if self.format == self.Format.PDF else "application/epub+zip"
+
+
+class BuildRequest(models.Model):
+    """An edition whose published content changed since its files were last built."""
+
+    edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
+    requested_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Rebuild {self.edition_id} (asked {self.requested_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,1 @@
+from tests.editorial.conftest import embargoed_edition, team  # noqa: F401  (shared fixtures)
