@@ -3,8 +3,8 @@
 Tokens are planted in a draft, an embargoed (approved, scheduled) entry, an expired entry,
 a private entry, an unpublished revision of a live entry and in documents attached to
 hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt, search (and
-every facet link it offers), country hubs, theme and people pages, static files and
-documents — and the hidden addresses themselves.
+every facet link it offers), country hubs, theme and people pages, the generated PDFs and
+e-books (read as text), static files and documents — and the hidden addresses themselves.
 """
 
 import datetime
@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from rapporteur.editorial.embargo import launch_edition, publish_scheduled
+from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
 from tests.support.crawl import bodies_containing, crawl
 
@@ -84,6 +85,8 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
         private.related_reports.first().document.url,
     ]
     assert not CountryEntryPage.objects.get(pk=expired.pk).live
+    build_edition(edition)  # the 2013 PDF and e-book, made after everything was planted
+    build_edition(embargo)  # under embargo: must make nothing
     return {"hidden": hidden, "launch": launch, "embargoed": embargoed, "publisher": publisher}
 
 
@@ -105,6 +108,9 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
     assert len(responses) > 40
     assert any(path.startswith("/documents/") for path in responses), "documents were crawled"
     assert any("jump/?country=" in path for path in responses), "the jump select was crawled"
+    assert "/en/2013/files/annual-report-2013.pdf" in responses, "the edition PDF was crawled"
+    assert "/en/2013/files/annual-report-2013.epub" in responses, "the e-book was crawled"
+    assert "Kazakhstan" in responses["/en/2013/files/annual-report-2013.pdf"].text, "files are read as text"
     for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
         assert bodies_containing(responses, token) == [], token
     for path in planted["hidden"]:
@@ -115,7 +121,9 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
 def test_after_launch_the_embargoed_entry_appears_where_it_should(client, planted, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         launch_edition(planted["launch"], user=planted["publisher"])
+    build_pending()  # what the scheduler does after a launch
     responses = crawl(client, extra=ARCHIVE_PROBES)
+    assert "/en/2014/files/annual-report-2014.pdf" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/en/search/?q=leak+embargo" in bodies_containing(responses, "/en/2014/africa/ghana/")
     assert "/en/2014/africa/ghana/" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/sitemap.xml" in bodies_containing(responses, "/en/2014/africa/ghana/")

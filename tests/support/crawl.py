@@ -1,6 +1,10 @@
 """An anonymous reader crawling every channel the site offers, for leak tests."""
 
+import io
 import re
+import shutil
+import subprocess
+import zipfile
 from collections import deque
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -17,10 +21,26 @@ class Visit:
         self.final_path = response.request["PATH_INFO"]
         self.content_type = response.get("Content-Type", "")
         self.content = b"".join(response.streaming_content) if response.streaming else response.content
-        # What a reader reads: markup such as search highlighting can split a token ("<mark>LEAK</mark>-...").
-        self.text = (
-            re.sub(r"<[^>]+>", "", self.content.decode("utf-8", "replace")) if "html" in self.content_type else ""
-        )
+        self.text = readable_text(self.content_type, self.content)
+
+
+def readable_text(content_type, content):
+    """What a reader reads. Markup such as search highlighting can split a token ("<mark>LEAK</mark>-..."),
+    and PDFs and e-books are compressed, so tokens are looked for in the text as well as the bytes."""
+    if "html" in content_type:
+        return re.sub(r"<[^>]+>", "", content.decode("utf-8", "replace"))
+    if content_type == "application/pdf":
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext:
+            return subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
+                "utf-8", "replace"
+            )
+    if content_type == "application/epub+zip":
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(
+                re.sub(r"<[^>]+>", "", archive.read(n).decode("utf-8", "replace")) for n in archive.namelist()
+            )
+    return ""
 
 
 def links_in(url, visit):
