@@ -11,9 +11,9 @@ from django.utils import translation
 
 from rapporteur.reports.cache import cached
 from rapporteur.reports.models import OfficeHolder, Theme
+from rapporteur.reports.visibility import hidden_paths
 
 from .models import CaseRecord, SearchRecord
-from .search import hidden_paths
 
 
 def visible(queryset):

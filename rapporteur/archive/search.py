@@ -18,10 +18,10 @@ from itertools import compress
 from operator import itemgetter
 
 from django.db import connection
-from wagtail.models import Page, PageViewRestriction
 
 from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.models import Country, Region, Theme
+from rapporteur.reports.visibility import hidden_paths
 
 from .models import SearchRecord
 from .snippets import excerpt
@@ -111,13 +111,6 @@ class SearchResults:
     @property
     def pages(self):
         return max(1, -(-self.total // PER_PAGE))
-
-
-def hidden_paths():
-    """Subtrees a reader cannot see: under an unpublished page, or private."""
-    unpublished = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
-    private = PageViewRestriction.objects.values_list("page__path", flat=True)
-    return sorted(set(unpublished) | set(private))
 
 
 class Engine:

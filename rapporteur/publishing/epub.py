@@ -27,50 +27,31 @@ def e(text):
     return escape(text or "", quote=True)
 
 
-class XhtmlWriter:
-    def __init__(self, links, warnings):
-        self.links = links
-        self.warnings = warnings
-        self.out = []
+class XhtmlWriter(richtext.Renderer):
+    def text(self, text):
+        return e(text)
 
-    def inline(self, nodes):
-        parts = []
-        for node in nodes:
-            if node.kind == "text":
-                parts.append(e(node.text))
-            elif node.kind == "break":
-                parts.append("<br/>")
-            elif node.kind == "strong":
-                parts.append(f"<strong>{self.inline(node.children)}</strong>")
-            elif node.kind == "emph":
-                parts.append(f"<em>{self.inline(node.children)}</em>")
-            elif node.kind == "link":
-                target, url = self.links.resolve(node.href)
-                parts.append(f'<a href="{e(target or url)}">{self.inline(node.children)}</a>')
-            else:
-                parts.append(self.inline(node.children))
-        return "".join(parts)
+    def line_break(self):
+        return "<br/>"
 
-    def blocks(self, nodes):
-        for node in nodes:
-            if node.kind == "paragraph":
-                self.out.append(f"<p>{self.inline(node.children)}</p>")
-            elif node.kind == "list":
-                tag = "ol" if node.ordered else "ul"
-                items = "".join(f"<li>{self.item(item)}</li>" for item in node.children if item.kind == "item")
-                self.out.append(f"<{tag}>{items}</{tag}>")
-            elif node.kind == "quote":
-                inner = XhtmlWriter(self.links, self.warnings)
-                inner.blocks(node.children)
-                self.out.append(f"<blockquote>{''.join(inner.out)}</blockquote>")
+    def strong(self, inner):
+        return f"<strong>{inner}</strong>"
 
-    def item(self, node):
-        inner = XhtmlWriter(self.links, self.warnings)
-        inner.blocks(node.children)
-        return "".join(inner.out)
+    def emph(self, inner):
+        return f"<em>{inner}</em>"
 
-    def rich(self, html, where):
-        self.blocks(richtext.parse(html, where, self.warnings))
+    def link(self, target, url, inner):
+        return f'<a href="{e(target or url)}">{inner}</a>'
+
+    def paragraph(self, inner):
+        return f"<p>{inner}</p>"
+
+    def list(self, ordered, items):
+        tag = "ol" if ordered else "ul"
+        return f"<{tag}>{''.join(f'<li>{item}</li>' for item in items)}</{tag}>"
+
+    def quote(self, inner):
+        return f"<blockquote>{inner}</blockquote>"
 
     def prose(self, items, where):
         for item in items:

@@ -65,56 +65,39 @@ def content(text):
     return f"#{string(text)}"
 
 
-class TypstWriter:
-    def __init__(self, links, warnings):
-        self.links = links
-        self.warnings = warnings
-        self.out = []
+class TypstWriter(richtext.Renderer):
+    joiner = "\n"
 
     def add(self, *lines):
         self.out.extend(lines)
 
-    # -- rich text ----------------------------------------------------------------------
+    # -- rich text, as Typst code ------------------------------------------------------------
 
-    def inline(self, nodes):
-        parts = []
-        for node in nodes:
-            if node.kind == "text":
-                parts.append(content(node.text))
-            elif node.kind == "break":
-                parts.append("#linebreak()")
-            elif node.kind == "strong":
-                parts.append(f"#strong[{self.inline(node.children)}]")
-            elif node.kind == "emph":
-                parts.append(f"#emph[{self.inline(node.children)}]")
-            elif node.kind == "link":
-                target, url = self.links.resolve(node.href)
-                destination = f"<{target}>" if target else string(url)
-                parts.append(f"#link({destination})[{self.inline(node.children)}]")
-            else:
-                parts.append(self.inline(node.children))
-        return "".join(parts)
+    def text(self, text):
+        return content(text)
 
-    def blocks(self, nodes):
-        for node in nodes:
-            if node.kind == "paragraph":
-                self.add(f"#par[{self.inline(node.children)}]", "")
-            elif node.kind == "list":
-                function = "enum" if node.ordered else "list"
-                items = ", ".join(f"[{self.item(item)}]" for item in node.children if item.kind == "item")
-                self.add(f"#{function}({items})", "")
-            elif node.kind == "quote":
-                inner = TypstWriter(self.links, self.warnings)
-                inner.blocks(node.children)
-                self.add("#quote(block: true)[", *inner.out, "]", "")
+    def line_break(self):
+        return "#linebreak()"
 
-    def item(self, node):
-        inner = TypstWriter(self.links, self.warnings)
-        inner.blocks(node.children)
-        return "\n".join(inner.out)
+    def strong(self, inner):
+        return f"#strong[{inner}]"
 
-    def rich(self, html, where):
-        self.blocks(richtext.parse(html, where, self.warnings))
+    def emph(self, inner):
+        return f"#emph[{inner}]"
+
+    def link(self, target, url, inner):
+        return f"#link({f'<{target}>' if target else string(url)})[{inner}]"
+
+    def paragraph(self, inner):
+        return f"#par[{inner}]\n"
+
+    def list(self, ordered, items):
+        return f"#{'enum' if ordered else 'list'}({', '.join(f'[{item}]' for item in items)})\n"
+
+    def quote(self, inner):
+        return f"#quote(block: true)[\n{inner}\n]\n"
+
+    # -- report parts --------------------------------------------------------------------------
 
     def prose(self, items, where, level=2):
         for item in items:

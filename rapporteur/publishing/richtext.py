@@ -113,3 +113,79 @@ def plain(node):
     if node.kind == "break":
         return " "
     return "".join(plain(child) for child in node.children)
+
+
+class Renderer:
+    """Walks the tree; a subclass says how each kind of node is written (Typst, XHTML...).
+
+    Output accumulates in ``out`` as a list of chunks; ``joiner`` glues nested blocks.
+    """
+
+    joiner = ""
+
+    def __init__(self, links, warnings):
+        self.links = links
+        self.warnings = warnings
+        self.out = []
+
+    # what a format provides
+    def text(self, text):
+        raise NotImplementedError
+
+    def line_break(self):
+        raise NotImplementedError
+
+    def strong(self, inner):
+        raise NotImplementedError
+
+    def emph(self, inner):
+        raise NotImplementedError
+
+    def link(self, target, url, inner):
+        """``target``: an in-file destination, or None and ``url`` for the web."""
+        raise NotImplementedError
+
+    def paragraph(self, inner):
+        raise NotImplementedError
+
+    def list(self, ordered, items):
+        raise NotImplementedError
+
+    def quote(self, inner):
+        raise NotImplementedError
+
+    # the walk
+    def inline(self, nodes):
+        parts = []
+        for node in nodes:
+            if node.kind == "text":
+                parts.append(self.text(node.text))
+            elif node.kind == "break":
+                parts.append(self.line_break())
+            elif node.kind == "strong":
+                parts.append(self.strong(self.inline(node.children)))
+            elif node.kind == "emph":
+                parts.append(self.emph(self.inline(node.children)))
+            elif node.kind == "link":
+                parts.append(self.link(*self.links.resolve(node.href), self.inline(node.children)))
+            else:
+                parts.append(self.inline(node.children))
+        return "".join(parts)
+
+    def nested(self, nodes):
+        inner = type(self)(self.links, self.warnings)
+        inner.blocks(nodes)
+        return self.joiner.join(inner.out)
+
+    def blocks(self, nodes):
+        for node in nodes:
+            if node.kind == "paragraph":
+                self.out.append(self.paragraph(self.inline(node.children)))
+            elif node.kind == "list":
+                items = [self.nested(item.children) for item in node.children if item.kind == "item"]
+                self.out.append(self.list(node.ordered, items))
+            elif node.kind == "quote":
+                self.out.append(self.quote(self.nested(node.children)))
+
+    def rich(self, html, where):
+        self.blocks(parse(html, where, self.warnings))

@@ -288,35 +288,25 @@ def build_edition_document(edition, organisation_name=""):
     from .visibility import reader_visible
 
     visible = lambda model: reader_visible(model.objects.descendant_of(edition))  # noqa: E731
-    articles = {page.kind: page for page in visible(ArticlePage)}
-    article_docs = tuple(
-        ArticleDocument(
+
+    def long_form(page, kind, label, date=None):
+        return ArticleDocument(
             kind=kind,
-            label=ArticlePage.Kind(kind).label,
+            label=label,
             title=page.title,
-            author=page.author,
+            author=getattr(page, "author", ""),
             lead=page.lead,
             items=prose_document(page.body),
             url=page.get_url() or "",
+            date=date,
         )
-        for kind in ARTICLE_ORDER
-        if (page := articles.get(kind)) is not None
+
+    articles = {page.kind: page for page in visible(ArticlePage)}
+    article_docs = tuple(
+        long_form(articles[kind], kind, ArticlePage.Kind(kind).label) for kind in ARTICLE_ORDER if kind in articles
     )
     release = visible(PressReleasePage).first()
-    release_doc = (
-        ArticleDocument(
-            kind="press_release",
-            label="Press release",
-            title=release.title,
-            author="",
-            lead=release.lead,
-            items=prose_document(release.body),
-            url=release.get_url() or "",
-            date=release.release_date,
-        )
-        if release
-        else None
-    )
+    release_doc = long_form(release, "press_release", "Press release", release.release_date) if release else None
     entries_by_region = {}
     for entry in visible(CountryEntryPage).select_related("country").order_by("country__name"):
         entries_by_region.setdefault(entry.path[: -entry.steplen], []).append(build_entry_document(entry))

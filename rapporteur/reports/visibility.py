@@ -7,12 +7,22 @@ rule (``HomePage.route``); listings, the sitemap and later the search, feeds and
 take their pages from ``reader_visible``.
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+
+def unpublished_roots():
+    """Paths of unpublished pages with children: only they can hide live pages, and they are few."""
+    return list(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True))
+
+
+def hidden_paths():
+    """Roots of every subtree a reader cannot see: under an unpublished page, or private."""
+    private = PageViewRestriction.objects.values_list("page__path", flat=True)
+    return sorted(set(unpublished_roots()) | set(private))
 
 
 def reader_visible(queryset):
     queryset = queryset.live().public()
-    # Only unpublished pages that have children can hide anything, and there are few of them.
-    for path in Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True):
+    for path in unpublished_roots():
         queryset = queryset.exclude(path__startswith=path)
     return queryset
