@@ -17,8 +17,7 @@ from rapporteur.editorial.models import EditionLaunch
 from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
 edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
 HomePage.objects.get().add_child(instance=edition)
-launch_at = timezone.now() + datetime.timedelta(seconds=8)
-EditionLaunch.objects.create(edition=edition, launch_at=launch_at)
+launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now() + datetime.timedelta(days=1))
 edition.save_revision().publish()
 region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)
 edition.add_child(instance=region)
@@ -27,7 +26,10 @@ ghana = Country.objects.create(iso_code="GH")
 entry = CountryEntryPage(title="Ghana", slug="ghana", country=ghana, summary="<p>LAUNCH-TOKEN</p>", body=[], live=False)
 region.add_child(instance=entry)
 entry.save_revision().publish()
-print(launch_at.timestamp())
+# Everything is ready and waiting: now bring the launch close (the time setup took does not matter).
+launch.launch_at = timezone.now() + datetime.timedelta(seconds=6)
+launch.save()
+print(launch.launch_at.timestamp())
 """
 
 
