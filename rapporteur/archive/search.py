@@ -12,7 +12,8 @@ quoted phrases, which are passed as quoted literals (FTS5) or through
 import hashlib
 import heapq
 import re
-from collections import Counter
+from array import array
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -139,6 +140,24 @@ class Engine:
 
         The engine returns ids and scores only; facet values come from ``visible_records``.
         """
+        facets = visible_records()
+        ids, scores = self.matches()
+        return [
+            (record_id, score, *facets[record_id])
+            for record_id, score in zip(ids, scores, strict=True)
+            if record_id in facets
+        ]
+
+    def matches(self):
+        """(ids in ascending order, their scores) for the words, remembered for the content generation.
+
+        A reader refining a search by facets or turning its pages asks the same words again; the
+        full-text pass is the expensive part, so the last few are kept (compactly) in this process.
+        """
+        key = (connection.alias, current_generation(), tuple(self.parsed.words), tuple(map(tuple, self.parsed.phrases)))
+        if key in _matches:
+            _matches.move_to_end(key)
+            return _matches[key]
         if self.vendor == "sqlite":
             sql = "SELECT rowid, ROUND(-bm25(archive_fts, 4.0, 1.0), 2) FROM archive_fts WHERE archive_fts MATCH %s"
             params = [self.fts5_query()]
@@ -150,11 +169,16 @@ class Engine:
             )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            matches = cursor.fetchall()
-        facets = visible_records()
-        matches.sort()  # by id, so that equal scores keep a stable order
-        return [(record_id, score, *facets[record_id]) for record_id, score in matches if record_id in facets]
+            rows = sorted(cursor.fetchall())  # by id, so that equal scores keep a stable order
+        result = (array("q", (row[0] for row in rows)), array("d", (row[1] or 0.0 for row in rows)))
+        _matches[key] = result
+        while len(_matches) > REMEMBERED_SEARCHES:
+            _matches.popitem(last=False)
+        return result
 
+
+REMEMBERED_SEARCHES = 24  # at most a few MB: 8 bytes per match, two arrays per search
+_matches = OrderedDict()
 
 _visible = {"generation": None, "records": {}}
 
