@@ -19,18 +19,9 @@ def django_on_scratch_database(existing=False, demo=True):
     DATABASE_URL names (dropped afterwards). Migrations run; with ``demo`` the demo is loaded.
     """
     workdir = tempfile.mkdtemp(prefix="rapporteur-bench-")
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
-            "SECRET_KEY": "benchmark-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "testserver,127.0.0.1",
-            "RAPPORTEUR_HTTPS": "0",
-            "RAPPORTEUR_VAR_DIR": workdir,
-            "STATIC_ROOT": f"{workdir}/static",
-            "MEDIA_ROOT": f"{workdir}/media",
-        }
-    )
-    from rapporteur.demo.instance import scratch_database
+    from rapporteur.demo.instance import local_production_env, scratch_database
+
+    os.environ.update(local_production_env(workdir, hosts="testserver,127.0.0.1"))
 
     with nullcontext(os.environ.get("DATABASE_URL", "")) if existing else scratch_database(workdir) as database_url:
         os.environ["DATABASE_URL"] = database_url

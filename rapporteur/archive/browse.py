@@ -11,19 +11,8 @@ from django.utils import translation
 
 from rapporteur.reports.cache import cached
 from rapporteur.reports.models import OfficeHolder, Theme
-from rapporteur.reports.visibility import hidden_paths
 
 from .models import CaseRecord, SearchRecord
-
-
-def visible(queryset):
-    """Records of live pages outside any hidden subtree (records are only made for visible pages; this is
-    the second lock)."""
-    queryset = queryset.filter(page__live=True)
-    for path in hidden_paths():
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
-
 
 # -- country hub ---------------------------------------------------------------------------
 
@@ -51,8 +40,10 @@ class CountryHub:
 
 
 def build_country_hub(country):
-    summaries = visible(SearchRecord.objects.filter(country=country, kind=SearchRecord.Kind.SUMMARY)).values(
-        "page_id", "url", "year", "edition__covers_year", "edition__title"
+    summaries = (
+        SearchRecord.objects.visible()
+        .filter(country=country, kind=SearchRecord.Kind.SUMMARY)
+        .values("page_id", "url", "year", "edition__covers_year", "edition__title")
     )
     entries = {
         row["page_id"]: HubEntry(
@@ -65,8 +56,8 @@ def build_country_hub(country):
         month = holder.replaced_on.strftime("%B %Y") if holder.replaced_on else ""
         entries[holder.entry_id].office_holders.append((offices[holder.office], holder.name, holder.replaced, month))
     grid, theme_ids = defaultdict(dict), set()
-    sections = visible(
-        SearchRecord.objects.filter(country=country, kind=SearchRecord.Kind.SECTION, page_id__in=entries)
+    sections = SearchRecord.objects.visible().filter(
+        country=country, kind=SearchRecord.Kind.SECTION, page_id__in=entries
     )
     for row in sections.values("year", "theme_id", "url", "anchor"):
         if row["theme_id"]:
@@ -74,7 +65,7 @@ def build_country_hub(country):
             theme_ids.add(row["theme_id"])
     themes = list(Theme.objects.filter(pk__in=theme_ids).order_by("name").values_list("pk", "slug", "name"))
     people = defaultdict(lambda: {"name": "", "years": set()})
-    for row in visible(CaseRecord.objects.filter(country=country)).values("person__slug", "person__name", "year"):
+    for row in CaseRecord.objects.visible().filter(country=country).values("person__slug", "person__name", "year"):
         people[row["person__slug"]]["name"] = row["person__name"]
         people[row["person__slug"]]["years"].add(row["year"])
     return CountryHub(
@@ -112,7 +103,7 @@ class ThemeOverview:
 
 
 def build_theme_overview(theme, year=None):
-    records = visible(SearchRecord.objects.filter(theme=theme, kind=SearchRecord.Kind.SECTION))
+    records = SearchRecord.objects.visible().filter(theme=theme, kind=SearchRecord.Kind.SECTION)
     counts = list(records.values_list("year").annotate(countries=Count("country", distinct=True)).order_by("year"))
     years = [y for y, _ in counts]
     if year not in years:
@@ -146,7 +137,7 @@ def theme_overview(theme, year=None):
 
 
 def build_person_cases(person):
-    rows = visible(CaseRecord.objects.filter(person=person)).select_related("country", "theme", "edition")
+    rows = CaseRecord.objects.visible().filter(person=person).select_related("country", "theme", "edition")
     return [
         {
             "year": case.year,

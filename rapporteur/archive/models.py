@@ -8,6 +8,20 @@ app's migrations outside the ORM (see ``archive.search``).
 from django.db import models
 
 from rapporteur.reports.models import Country, EditionPage, Person, Region, Theme
+from rapporteur.reports.visibility import hidden_paths
+
+
+class RecordQuerySet(models.QuerySet):
+    def visible(self, hidden=None):
+        """Records of live pages outside any hidden subtree.
+
+        Records are only made for visible pages; this is the second lock, applied on every read.
+        ``hidden``: the hidden subtrees' paths, if the caller already has them.
+        """
+        queryset = self.filter(page__live=True)
+        for path in hidden_paths() if hidden is None else hidden:
+            queryset = queryset.exclude(path__startswith=path)
+        return queryset
 
 
 class SearchRecord(models.Model):
@@ -35,6 +49,8 @@ class SearchRecord(models.Model):
     heading = models.CharField(max_length=255, blank=True)
     text = models.TextField()
     language = models.CharField(max_length=10, default="en")
+
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         indexes = [
@@ -67,6 +83,8 @@ class CaseRecord(models.Model):
     theme = models.ForeignKey(Theme, null=True, on_delete=models.SET_NULL, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
+
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["covers_year", "position"]

@@ -193,10 +193,8 @@ def visible_records():
     """
     generation = (connection.alias, current_generation())
     if _visible["generation"] != generation:
-        queryset = SearchRecord.objects.filter(page__live=True)
-        for path in hidden_paths():
-            queryset = queryset.exclude(path__startswith=path)
-        rows = queryset.values_list("id", "year", "region_id", "country_id", "theme_id").iterator(chunk_size=10000)
+        rows = SearchRecord.objects.visible().values_list("id", "year", "region_id", "country_id", "theme_id")
+        rows = rows.iterator(chunk_size=10000)
         _visible["records"] = {row[0]: row[1:] for row in rows}
         _visible["generation"] = generation
     return _visible["records"]
@@ -240,9 +238,8 @@ def search(raw_query, raw_filters, page=1):
 def run_search(parsed, filters, page):
     results = SearchResults(query=parsed, filters=filters, page=page)
     engine = Engine(parsed)
-    hidden = hidden_paths()
     if parsed.is_empty:
-        ids = browse(results, filters, hidden)
+        ids = browse(results, filters, hidden_paths())
     else:
         ids = rank(results, engine.hits(), filters)
     details = {
@@ -310,9 +307,7 @@ def browse(results, filters, hidden):
     """No words, only facets: list the matching records newest first, with the same facet counts."""
 
     def records(skip=None):
-        queryset = SearchRecord.objects.filter(page__live=True)
-        for path in hidden:
-            queryset = queryset.exclude(path__startswith=path)
+        queryset = SearchRecord.objects.visible(hidden)
         for facet, values in filters.items():
             if facet != skip:
                 queryset = queryset.filter(**{"year__in" if facet == "year" else f"{facet}_id__in": values})
@@ -343,10 +338,7 @@ def overall_counts(hidden):
     """Facet counts over every visible record (cached for the content generation)."""
 
     def build():
-        queryset = SearchRecord.objects.filter(page__live=True)
-        for path in hidden:
-            queryset = queryset.exclude(path__startswith=path)
-        rows = queryset.values_list("year", "region_id", "country_id", "theme_id")
+        rows = SearchRecord.objects.visible(hidden).values_list("year", "region_id", "country_id", "theme_id")
         counts = {facet: Counter() for facet in FACETS}
         for row in rows.iterator(chunk_size=5000):
             for facet, value in zip(FACETS, row, strict=True):

@@ -27,6 +27,21 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def local_production_env(workdir, hosts="127.0.0.1,localhost"):
+    """Production settings for a throwaway copy on this machine: plain HTTP, state kept in ``workdir``."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": hosts,
+        "RAPPORTEUR_HTTPS": "0",
+        "RAPPORTEUR_VAR_DIR": workdir,
+        "STATIC_ROOT": f"{workdir}/static",
+        "MEDIA_ROOT": f"{workdir}/media",
+        "CACHE_URL": f"file://{workdir}/cache",
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    }
+
+
 @contextmanager
 def scratch_database(workdir):
     """Yield a DATABASE_URL for an empty database of the configured kind."""
@@ -80,16 +95,8 @@ def prepared_demo(archive=None, extra_env=None):
         port = free_port()
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "rapporteur.settings.production",
+            **local_production_env(workdir),
             "DATABASE_URL": database_url,
-            "SECRET_KEY": secrets.token_urlsafe(40),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "RAPPORTEUR_HTTPS": "0",
-            "RAPPORTEUR_VAR_DIR": workdir,
-            "STATIC_ROOT": f"{workdir}/static",
-            "MEDIA_ROOT": f"{workdir}/media",
-            "CACHE_URL": f"file://{workdir}/cache",
-            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
             **(extra_env or {}),
         }
         instance = DemoInstance(f"http://127.0.0.1:{port}", env, workdir)

@@ -43,12 +43,17 @@ def editions_index(request):
     return TemplateResponse(request, "editorial/editions_index.html", {"editions": editions, "page_title": "Editions"})
 
 
+def still_to_launch(edition, launch):
+    """Whether the edition can still be put under embargo or launched: not yet public by either route."""
+    return launch.is_pending if launch else not edition.live
+
+
 def edition_dashboard(request, edition_id):
     edition = get_object_or_404(EditionPage, pk=edition_id)
     launch = EditionLaunch.objects.filter(edition=edition).first()
     can_launch = request.user.has_perm(EDIT_LAUNCH)
     form = None
-    embargo_possible = launch.is_pending if launch else not edition.live
+    embargo_possible = still_to_launch(edition, launch)
     if can_launch and embargo_possible:
         form = LaunchTimeForm(request.POST or None, instance=launch or EditionLaunch(edition=edition))
         if request.method == "POST" and form.is_valid():
@@ -80,7 +85,7 @@ def launch_now(request, edition_id):
         raise PermissionDenied
     edition = get_object_or_404(EditionPage, pk=edition_id)
     launch = EditionLaunch.objects.filter(edition=edition).first()
-    if (launch and not launch.is_pending) or (launch is None and edition.live):
+    if not still_to_launch(edition, launch):
         messages.error(request, f"{edition.title} is already published; there is nothing to launch.")
         return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
     if launch is None:

@@ -37,6 +37,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
 from rapporteur.reports.models import EditionPage
+from rapporteur.reports.visibility import ancestor_paths
 
 from .models import EditionLaunch
 
@@ -45,9 +46,8 @@ logger = logging.getLogger(__name__)
 
 def pending_launch_for_path(path):
     """The pending launch of the edition containing the page at ``path`` (or being it), if any."""
-    prefixes = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
     return (
-        EditionLaunch.objects.filter(launched_at__isnull=True, edition__path__in=prefixes)
+        EditionLaunch.objects.filter(launched_at__isnull=True, edition__path__in=ancestor_paths(path))
         .select_related("edition")
         .first()
     )

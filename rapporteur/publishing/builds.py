@@ -17,14 +17,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from rapporteur.reports.cache import new_generation
 from rapporteur.reports.chrome import build_organisation
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, EditionPage
-from rapporteur.reports.visibility import reader_visible
+from rapporteur.reports.visibility import ancestor_paths, reader_visible
 
 from . import epub, pdf
 from .models import BuildRequest, GeneratedFile
@@ -172,9 +172,7 @@ def build_pending(limit=None):
 
 
 def editions_containing(page):
-    return EditionPage.objects.filter(
-        path__in=[page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    )
+    return EditionPage.objects.filter(path__in=ancestor_paths(page.path))
 
 
 @receiver(page_published)

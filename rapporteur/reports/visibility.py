@@ -10,6 +10,11 @@ take their pages from ``reader_visible``.
 from wagtail.models import Page, PageViewRestriction
 
 
+def ancestor_paths(path):
+    """The tree paths of the page at ``path`` and of every page above it."""
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+
+
 def unpublished_roots():
     """Paths of unpublished pages with children: only they can hide live pages, and they are few."""
     return list(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True))

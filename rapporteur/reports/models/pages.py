@@ -15,6 +15,7 @@ edition-wide navigation) and ``reports.document`` (the content as a document), w
 every output format shares.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -99,7 +100,7 @@ class ReaderPageMixin:
         ancestors = getattr(self, "_routed_ancestors", None)
         if ancestors is None:
             ancestors = list(Page.objects.ancestor_of(self).only("pk", "content_type_id", "path"))
-        edition_type = EditionPage.content_type_id_cached()
+        edition_type = ContentType.objects.get_for_model(EditionPage).pk  # cached by Django
         home = None
         for page in ancestors:
             if page.content_type_id == edition_type:
@@ -133,8 +134,9 @@ class ReaderPageMixin:
         ancestors = getattr(self, "_routed_ancestors", None)
         if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
             return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        from ..visibility import ancestor_paths
+
+        return PageViewRestriction.objects.filter(page__path__in=ancestor_paths(self.path))
 
     def current_nav_key(self, chrome):
         """Which navigation item to mark as current on this page."""
@@ -312,16 +314,6 @@ class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
 
     class Meta:
         verbose_name = "edition"
-
-    _content_type_id = None
-
-    @classmethod
-    def content_type_id_cached(cls):
-        if cls._content_type_id is None:
-            from django.contrib.contenttypes.models import ContentType
-
-            cls._content_type_id = ContentType.objects.get_for_model(cls).pk
-        return cls._content_type_id
 
     def clean(self):
         self.apply_year()
