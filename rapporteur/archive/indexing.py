@@ -5,12 +5,17 @@ Records are built from the same document representation the pages render
 rebuilt after every change that could alter that: publishing, unpublishing, moving, a
 change of address, a new or lifted privacy restriction, a renamed theme or country.
 Rebuilding waits for the commit, so an embargoed launch is not slowed by it, and a
-rolled-back change never reaches the archive.
+rolled-back change never reaches the archive; the pages one commit changed are reindexed
+together (a launch publishing 170 pages rebuilds its edition's word index once).
 """
 
+import threading
+from functools import reduce
 from html import unescape
+from operator import or_
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import strip_tags
@@ -32,6 +37,7 @@ from rapporteur.reports.models import (
 from rapporteur.reports.visibility import reader_visible
 
 from .models import CaseRecord, SearchRecord
+from .postings import build_segments
 
 INDEXED_TYPES = (CountryEntryPage, ArticlePage, RegionPage, PressReleasePage)
 
@@ -129,10 +135,15 @@ class RecordBuilder:
         return self.search, self.cases
 
 
-def index_pages(pages):
-    """(Re)build the records of ``pages``: drop the old ones, add new ones for visible pages."""
+def index_pages(pages, word_index=True):
+    """(Re)build the records of ``pages``: drop the old ones, add new ones for visible pages.
+
+    With ``word_index``, the word index of every edition whose records changed is rebuilt too.
+    """
     page_ids = [page.pk for page in pages]
-    SearchRecord.objects.filter(page_id__in=page_ids).delete()
+    old = SearchRecord.objects.filter(page_id__in=page_ids)
+    editions_changed = set(old.values_list("edition_id", flat=True).distinct())
+    old.delete()
     CaseRecord.objects.filter(page_id__in=page_ids).delete()
     visible = reader_visible(Page.objects.filter(pk__in=page_ids).type(*INDEXED_TYPES)).specific()
     editions = {edition.path: edition for edition in EditionPage.objects.all()}
@@ -148,16 +159,28 @@ def index_pages(pages):
         cases += new_cases
     SearchRecord.objects.bulk_create(search, batch_size=500)
     CaseRecord.objects.bulk_create(cases, batch_size=500)
+    if word_index:
+        build_segments(editions_changed | {record.edition_id for record in search})
     return len(search)
 
 
-def index_subtree(page):
-    """Rebuild the records of a page and everything below it."""
-    pages = list(Page.objects.filter(path__startswith=page.path).only("pk"))
+def index_subtrees(paths):
+    """Rebuild the records of the pages at ``paths`` and everything below them."""
+    paths = sorted(set(paths))
+    roots = [path for path in paths if not any(path != other and path.startswith(other) for other in paths)]
+    if not roots:
+        return 0
+    below = reduce(or_, (Q(path__startswith=path) for path in roots))
+    pages = list(Page.objects.filter(below).only("pk"))
     with transaction.atomic():
         count = index_pages(pages)
     new_generation()  # hubs and theme pages cached from the old records must not outlive them
     return count
+
+
+def index_subtree(page):
+    """Rebuild the records of a page and everything below it."""
+    return index_subtrees([page.path])
 
 
 def rebuild_all(batch=200):
@@ -169,20 +192,31 @@ def rebuild_all(batch=200):
     total = 0
     for start in range(0, len(ids), batch):
         with transaction.atomic():
-            total += index_pages([Page(pk=pk) for pk in ids[start : start + batch]])
+            total += index_pages([Page(pk=pk) for pk in ids[start : start + batch]], word_index=False)
+    with transaction.atomic():
+        build_segments(EditionPage.objects.values_list("pk", flat=True))
+    new_generation()
     return total
 
 
 # -- keeping in step -----------------------------------------------------------------------
 
 
-def after_commit_index_subtree(page_id):
-    def run():
-        page = Page.objects.filter(pk=page_id).first()
-        if page is not None:
-            index_subtree(page)
+_pending = threading.local()
 
-    transaction.on_commit(run)
+
+def after_commit_index_subtree(page_id):
+    """Reindex the page's subtree once the transaction commits, with every other page it changed."""
+    if not hasattr(_pending, "page_ids"):
+        _pending.page_ids = set()
+    _pending.page_ids.add(page_id)
+    transaction.on_commit(index_pending)
+
+
+def index_pending():
+    page_ids, _pending.page_ids = getattr(_pending, "page_ids", set()), set()
+    if page_ids:  # the first callback of a commit does the work; the others find nothing left
+        index_subtrees(Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
 
 
 @receiver(page_published)

@@ -1,40 +1,34 @@
 """Full-text search over archive records, with facets and highlighted snippets.
 
 Section-level records let a result link to the exact section and let "theme" be a facet;
-Wagtail's search backend indexes whole pages and cannot do either, so this module talks to
-the database's own engine (SQLite FTS5, PostgreSQL full text) with parameterised SQL.
+Wagtail's search backend indexes whole pages and can do neither. Words and quoted phrases
+are looked up in the archive's own word index (``archive.postings``: BM25 weights and word
+positions stored when an edition's records change, so a common word costs about as much as
+a rare one, and SQLite and PostgreSQL give the same results in the same order). Facets are
+counted and results ordered in memory, over arrays of the visible records.
 
-Reader input never reaches the engine's query language: it is reduced to words and
-quoted phrases, which are passed as quoted literals (FTS5) or through
-``plainto_tsquery``/``phraseto_tsquery`` (PostgreSQL). Odd input gives a message, not an error.
+Reader input never reaches a query language: it is reduced to words and quoted phrases,
+and words become index terms (``archive.terms``). Odd input gives a message, not an error.
 """
 
 import hashlib
-import heapq
 import re
-from array import array
-from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
 
+import numpy as np
 from django.db import connection
 
 from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.models import Country, Region, Theme
-from rapporteur.reports.visibility import hidden_paths
 
+from . import postings
 from .models import SearchRecord
 from .snippets import excerpt
+from .terms import MAX_TERM_LENGTH, WORD
 
 MAX_TERMS = 12
-MAX_TERM_LENGTH = 60
 PER_PAGE = 20
 FACETS = ("year", "region", "country", "theme")
-WORD = re.compile(r"\w+", re.UNICODE)
-# Records exist only for visible pages; checking that the page is live at query time too means
-# that a record left behind by a missed update still cannot show an unpublished page.
-LIVE_JOIN = " JOIN wagtailcore_page p ON p.id = r.page_id AND p.live"
 PHRASE = re.compile(r'"([^"]*)"')
 
 
@@ -114,94 +108,60 @@ class SearchResults:
         return max(1, -(-self.total // PER_PAGE))
 
 
-class Engine:
-    """The SQL that differs between SQLite and PostgreSQL."""
-
-    def __init__(self, parsed):
-        self.parsed = parsed
-        self.vendor = connection.vendor
-
-    def tsquery(self):
-        parts, params = [], []
-        if self.parsed.words:
-            parts.append("plainto_tsquery('english', %s)")
-            params.append(" ".join(self.parsed.words))
-        for phrase in self.parsed.phrases:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(" ".join(phrase))
-        return " && ".join(parts), params
-
-    def fts5_query(self):
-        parts = [f'"{w}"' for w in self.parsed.words] + ['"' + " ".join(p) + '"' for p in self.parsed.phrases]
-        return " AND ".join(parts)
-
-    def hits(self):
-        """Every visible matching record as (id, score, year, region, country, theme); larger scores are better.
-
-        The engine returns ids and scores only; facet values come from ``visible_records``.
-        """
-        facets = visible_records()
-        ids, scores = self.matches()
-        return [
-            (record_id, score, *facets[record_id])
-            for record_id, score in zip(ids, scores, strict=True)
-            if record_id in facets
-        ]
-
-    def matches(self):
-        """(ids in ascending order, their scores) for the words, remembered for the content generation.
-
-        A reader refining a search by facets or turning its pages asks the same words again; the
-        full-text pass is the expensive part, so the last few are kept (compactly) in this process.
-        """
-        key = (connection.alias, current_generation(), tuple(self.parsed.words), tuple(map(tuple, self.parsed.phrases)))
-        if key in _matches:
-            _matches.move_to_end(key)
-            return _matches[key]
-        if self.vendor == "sqlite":
-            sql = "SELECT rowid, ROUND(-bm25(archive_fts, 4.0, 1.0), 2) FROM archive_fts WHERE archive_fts MATCH %s"
-            params = [self.fts5_query()]
-        else:
-            query, params = self.tsquery()
-            sql = (
-                "SELECT r.id, ROUND(CAST(ts_rank(r.search_vector, q.query) AS NUMERIC), 4)::float FROM archive_searchrecord r, "
-                f"(SELECT {query} AS query) AS q WHERE r.search_vector @@ q.query"
-            )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = sorted(cursor.fetchall())  # by id, so that equal scores keep a stable order
-        result = (array("q", (row[0] for row in rows)), array("d", (row[1] or 0.0 for row in rows)))
-        _matches[key] = result
-        while len(_matches) > REMEMBERED_SEARCHES:
-            _matches.popitem(last=False)
-        return result
+def hits(parsed, visible):
+    """Every visible record matching the words and phrases: (ids ascending, BM25 scores)."""
+    ids, scores = postings.match(parsed.terms, visible.languages, visible.contains, len(visible))
+    for phrase in parsed.phrases:
+        keep = postings.members(postings.phrase_match(phrase, visible.languages, ids), ids)
+        ids, scores = ids[keep], scores[keep]
+    return ids, scores
 
 
-REMEMBERED_SEARCHES = 24  # at most a few MB: 8 bytes per match, two arrays per search
-_matches = OrderedDict()
+class VisibleRecords:
+    """Facet values of every record a reader may see, as arrays ordered by record id.
 
-_visible = {"generation": None, "records": {}}
+    Kept in this process's memory for the current content generation (about 2 MB for an
+    archive of 30 editions), so a search never joins its hits to the records table. Only
+    records of live pages outside hidden subtrees are in it: it is also the search's
+    second visibility check (records exist only for visible pages in the first place).
+    """
+
+    def __init__(self, rows):
+        """``rows``: (id, year, region, country, theme, language) in listing order."""
+        by_id = np.argsort(np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)), kind="stable")
+        rows = [rows[i] for i in by_id]
+        columns = list(zip(*rows, strict=True)) or [()] * (len(FACETS) + 2)
+        self.ids = np.asarray(columns[0], dtype=np.int64)
+        self.columns = {
+            facet: np.fromiter((value or 0 for value in values), dtype=np.int64, count=len(values))
+            for facet, values in zip(FACETS, columns[1:-1], strict=True)
+        }
+        self.languages = sorted(set(columns[-1])) or ["en"]
+        # each record's place when listed without words (the order ``rows`` came in)
+        self.listing_order = by_id
+
+    def __len__(self):
+        return len(self.ids)
+
+    def positions(self, ids):
+        """Where each of ``ids`` is in the arrays (ids not in them get an arbitrary position)."""
+        return np.minimum(np.searchsorted(self.ids, ids), max(len(self.ids) - 1, 0))
+
+    def contains(self, ids):
+        return postings.members(self.ids, ids)
+
+
+_visible = {"generation": None, "records": None}
 
 
 def visible_records():
-    """Facet values of every record a reader may see: {id: (year, region, country, theme)}.
-
-    Kept in this process's memory for the current content generation (a few MB for an
-    archive of 30 editions), so a search never joins its hits to the records table. Only
-    records of live pages outside hidden subtrees are in it: it is also the search's
-    second visibility check.
-    """
     generation = (connection.alias, current_generation())
     if _visible["generation"] != generation:
-        rows = SearchRecord.objects.visible().values_list("id", "year", "region_id", "country_id", "theme_id")
-        rows = rows.iterator(chunk_size=10000)
-        _visible["records"] = {row[0]: row[1:] for row in rows}
+        rows = SearchRecord.objects.visible().order_by("-year", "title", "position", "id")
+        rows = rows.values_list("id", "year", "region_id", "country_id", "theme_id", "language")
+        _visible["records"] = VisibleRecords(list(rows.iterator(chunk_size=10000)))
         _visible["generation"] = generation
     return _visible["records"]
-
-
-# Positions in a hit: (id, score, year, region, country, theme).
-COLUMN = {"year": 2, "region": 3, "country": 4, "theme": 5}
 
 
 def clean_filters(raw):
@@ -237,19 +197,19 @@ def search(raw_query, raw_filters, page=1):
 
 def run_search(parsed, filters, page):
     results = SearchResults(query=parsed, filters=filters, page=page)
-    engine = Engine(parsed)
+    visible = visible_records()
     if parsed.is_empty:
-        ids = browse(results, filters, hidden_paths())
+        ids = narrow(results, visible, visible.ids, None, filters)
     else:
-        ids = rank(results, engine.hits(), filters)
+        ids = narrow(results, visible, *hits(parsed, visible), filters)
     details = {
         row[0]: row
         for row in SearchRecord.objects.filter(pk__in=ids).values_list(
-            "id", "url", "anchor", "title", "heading", "kind", "year", "region__name", "text"
+            "id", "url", "anchor", "title", "heading", "kind", "year", "region__name", "text", "language"
         )
     }
     for record_id in ids:
-        _, url, anchor, title, heading, kind, year, region, text = details[record_id]
+        _, url, anchor, title, heading, kind, year, region, text, language = details[record_id]
         results.results.append(
             Result(
                 record_id=record_id,
@@ -259,93 +219,68 @@ def run_search(parsed, filters, page):
                 kind=kind,
                 year=year,
                 region=region or "",
-                snippet=excerpt(text, parsed.terms),
+                snippet=excerpt(text, parsed.terms, language),
             )
         )
     return results
 
 
-def rank(results, hits, filters):
-    """Words given: filter, count, facet and order the hits in one pass. Returns this page's record ids.
+def narrow(results, visible, ids, scores, filters):
+    """Filter the matches by the facets, count the facet values, and return this page's record ids.
 
     Facet counts are "disjunctive": each facet is counted under every *other* selected
     filter, so the values of a facet the reader has narrowed stay on offer.
+    Without ``scores`` (no words, only facets) records are listed newest edition first.
     """
-    selected = {facet: set(values) for facet, values in filters.items()}
-    passes = {facet: [hit[COLUMN[facet]] in values for hit in hits] for facet, values in selected.items()}
+    at = visible.positions(ids)
+    values = {facet: visible.columns[facet][at] for facet in FACETS}
+    passes = {facet: np.isin(values[facet], selected) for facet, selected in filters.items()}
 
     def mask(skip=None):
-        checks = [ok for facet, ok in passes.items() if facet != skip]
-        return map(all, zip(*checks, strict=True)) if checks else None
-
-    def rows(skip=None):
-        selected = mask(skip)
-        return hits if selected is None else list(compress(hits, selected))
-
-    matching = rows()
-    results.total = len(matching)
-    results.page = min(results.page, results.pages)
-    counts = {}
-    for facet in FACETS:
-        source = matching if facet not in filters else rows(skip=facet)
-        counts[facet] = Counter(map(itemgetter(COLUMN[facet]), source))
-    results.facets = facet_values(counts, filters)
-    first = (results.page - 1) * PER_PAGE
-    return [hit[0] for hit in top(matching, first + PER_PAGE)[first:]]
-
-
-def top(hits, count):
-    """The best ``count`` hits: highest (rounded) score first; equal scores, the newer edition first.
-
-    Scores come rounded from the database (two decimals for bm25, four for ts_rank), so near
-    equals count as ties; ``nlargest`` is stable, so full ties keep the hits' id order.
-    """
-    return heapq.nlargest(count, hits, key=itemgetter(1, 2))
-
-
-def browse(results, filters, hidden):
-    """No words, only facets: list the matching records newest first, with the same facet counts."""
-
-    def records(skip=None):
-        queryset = SearchRecord.objects.visible(hidden)
-        for facet, values in filters.items():
+        keep = np.ones(len(ids), dtype=bool)
+        for facet, ok in passes.items():
             if facet != skip:
-                queryset = queryset.filter(**{"year__in" if facet == "year" else f"{facet}_id__in": values})
-        return queryset
+                keep &= ok
+        return keep
 
-    def rows(skip=None):
-        return list(records(skip).values_list("id", "id", "year", "region_id", "country_id", "theme_id"))
-
-    matching = rows()
-    results.total = len(matching)
+    matching = mask()
+    results.total = int(matching.sum())
     results.page = min(results.page, results.pages)
     counts = {}
     for facet in FACETS:
-        if facet not in filters:
-            source = matching
-        elif len(filters) > 1:
-            source = rows(skip=facet)
-        else:  # the only filter: every record counts, and those counts are the same for every such page
-            counts[facet] = overall_counts(hidden)[facet]
-            continue
-        counts[facet] = Counter(row[COLUMN[facet]] for row in source)
+        per_value = np.bincount(values[facet][matching if facet not in filters else mask(skip=facet)])
+        found = np.flatnonzero(per_value)
+        counts[facet] = dict(zip(found.tolist(), per_value[found].tolist(), strict=True))
     results.facets = facet_values(counts, filters)
     first = (results.page - 1) * PER_PAGE
-    return list(records().order_by("-year", "title", "position").values_list("pk", flat=True)[first : first + PER_PAGE])
+    if scores is None:
+        order = leading(visible.listing_order[at[matching]], first + PER_PAGE)
+    else:
+        order = best_first(ids[matching], scores[matching], values["year"][matching], first + PER_PAGE)
+    return ids[matching][order[first:]].tolist()
 
 
-def overall_counts(hidden):
-    """Facet counts over every visible record (cached for the content generation)."""
+def leading(keys, count, *tie_breaks):
+    """Positions of the ``count`` smallest ``keys`` in order, ties settled by ``tie_breaks`` (arrays, smaller first).
 
-    def build():
-        rows = SearchRecord.objects.visible(hidden).values_list("year", "region_id", "country_id", "theme_id")
-        counts = {facet: Counter() for facet in FACETS}
-        for row in rows.iterator(chunk_size=5000):
-            for facet, value in zip(FACETS, row, strict=True):
-                counts[facet][value] += 1
-        return counts
+    Only the candidates that can make the page are sorted: a page of 20 from 40,000 matches
+    sorts a few dozen values, not 40,000.
+    """
+    candidates = np.arange(len(keys))
+    if len(keys) > count > 0:
+        threshold = np.partition(keys, count - 1)[count - 1]
+        candidates = np.flatnonzero(keys <= threshold)  # everything tied with the last place too
+    order = np.lexsort(tuple(t[candidates] for t in reversed(tie_breaks)) + (keys[candidates],))
+    return candidates[order][:count]
 
-    return cached("search-overall-counts", connection.vendor, build=build)
+
+def best_first(ids, scores, years, count):
+    """Positions of the best ``count`` matches: highest score first; equal scores, the newer edition first.
+
+    Scores are rounded to two decimals, so near equals count as ties; full ties go by record id
+    (the order records were written in), so the order is the same on every run and database.
+    """
+    return leading(-np.round(scores, 2), count, -years, ids)
 
 
 def facet_values(counts, filters):
@@ -363,7 +298,7 @@ def facet_values(counts, filters):
                 value, str(value) if facet == "year" else labels[facet].get(value, "?"), count, value in selected
             )
             for value, count in counts[facet].items()
-            if value is not None
+            if value
         ]
         values.sort(key=(lambda v: -v.value) if facet == "year" else (lambda v: (-v.count, v.label)))
         facets[facet] = values

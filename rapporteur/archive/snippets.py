@@ -2,55 +2,47 @@
 
 The engines can make excerpts themselves, but each one re-runs the full-text match over
 the whole index (30 ms for a common word in a 30-edition archive) just to cut 20 short
-texts. Here the 20 texts are cut directly: words are compared by their English stem
-(Snowball, the stemmer PostgreSQL uses; SQLite's Porter agrees on nearly every word), so
-"tortured" marks "torture" as the search itself matched it.
+texts. Here the 20 texts are cut directly: words are compared as the word index compares
+them (``archive.terms``), so "tortured" marks "torture" as the search itself matched it.
 """
 
 import html
 import re
-from functools import lru_cache
+from bisect import bisect_left
 
-import snowballstemmer
 from django.utils.safestring import mark_safe
 
-STEMMER = snowballstemmer.stemmer("english")
+from .terms import term
+
 TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
 WINDOW = 40
 
 
-@lru_cache(maxsize=200_000)
-def stem(word):
-    """A report's vocabulary is small and repetitive, so stems are remembered (the stemmer is pure Python)."""
-    return STEMMER.stemWord(word.lower())
+LEAD = 3  # words shown before the first match
 
 
-def excerpt(text, terms, window=WINDOW):
-    """The ``window`` words of ``text`` with the most matches, the matches in <mark>, escaped."""
-    wanted = {stem(term) for term in terms}
+def excerpt(text, words, language="en", window=WINDOW):
+    """The ``window`` words of ``text`` with the most matches of ``words``, the matches in <mark>, escaped."""
+    wanted = {term(word, language) for word in words}
     tokens = TOKEN.findall(text)
-    words = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
-    if not words:
+    word_tokens = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    if not word_tokens:
         return ""
-    hits = [i for i in words if stem(tokens[i]) in wanted]
+    hits = [n for n, i in enumerate(word_tokens) if term(tokens[i], language) in wanted]  # word numbers
     start = 0
     if hits:
-        # slide a window over the word positions; keep the one covering the most hits
-        best, position = -1, 0
-        for n, word_index in enumerate(words):
-            count = sum(
-                1 for h in hits if word_index <= h < (words[n + window] if n + window < len(words) else len(tokens))
-            )
-            if count > best:
-                best, position = count, n
-            if word_index > hits[-1]:
-                break
-        start = max(0, position - 3)
-    first = words[start]
-    last = words[min(start + window, len(words)) - 1]
-    hit_set = set(hits)
+        # the best window starts a few words before one of the matches: try each match in turn
+        best, best_hit = 0, hits[0]
+        for k, hit in enumerate(hits):
+            covered = bisect_left(hits, hit + window - LEAD, k) - k
+            if covered > best:
+                best, best_hit = covered, hit
+        start = max(0, best_hit - LEAD)
+    first = word_tokens[start]
+    last = word_tokens[min(start + window, len(word_tokens)) - 1]
+    marked = {word_tokens[n] for n in hits}
     parts = [
-        f"<mark>{html.escape(tokens[i])}</mark>" if i in hit_set else html.escape(tokens[i])
+        f"<mark>{html.escape(tokens[i])}</mark>" if i in marked else html.escape(tokens[i])
         for i in range(first, last + 1)
     ]
-    return mark_safe(("… " if start > 0 else "") + "".join(parts) + (" …" if last < words[-1] else ""))
+    return mark_safe(("… " if start > 0 else "") + "".join(parts) + (" …" if last < word_tokens[-1] else ""))

@@ -8,7 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rapporteur.archive.search import MAX_TERMS, parse_query, search
+from rapporteur.archive.terms import term
+from rapporteur.editorial.embargo import launch_edition
 from rapporteur.reports.models import Country, CountryEntryPage, RegionPage, Theme
+from tests.editorial.conftest import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +162,63 @@ def test_query_parsing():
     assert parsed.words == ["unfair", "trial"] and parsed.phrases == [["prisoner", "of", "conscience"]]
     assert parse_query("!!!").is_empty
     assert len(parse_query("a " * 100).terms) == MAX_TERMS and parse_query("a " * 100).shortened
+
+
+def publish_entry(region_path, iso_code, summary, capture):
+    """A new published entry with ``summary``, indexed as after a real commit."""
+    country = Country.objects.create(iso_code=iso_code)
+    region = RegionPage.objects.get(url_path=region_path)
+    entry = CountryEntryPage(title=country.name, slug=country.slug, country=country, summary=summary, body=[])
+    with capture(execute=True):
+        region.add_child(instance=entry)
+        entry.save_revision().publish()
+    return entry
+
+
+def titles(query):
+    return sorted(result.title for result in search(query, {}).results)
+
+
+def test_quoted_phrases_need_their_words_together(django_capture_on_commit_callbacks):
+    europe = "/home/2013/europe-and-central-asia/"
+    publish_entry(europe, "IS", "<p>The court denied the editor a fair trial.</p>", django_capture_on_commit_callbacks)
+    publish_entry(europe, "NO", "<p>The trial, observers said, was not fair.</p>", django_capture_on_commit_callbacks)
+    assert titles("fair trial court observers") == []  # every word must be in the same section
+    assert {"Iceland", "Norway"} <= set(titles("fair trial"))
+    assert "Iceland" in titles('"fair trial"') and "Norway" not in titles('"fair trial"')
+    assert "Iceland" in titles('"fair trials"'), "phrases are compared word by word, stemmed"
+    assert "Iceland" not in titles('"trial fair"')
+    first = search('"fair trial" editor', {}).results
+    assert [r.title for r in first] == ["Iceland"]
+    assert "<mark>fair</mark> <mark>trial</mark>" in first[0].snippet
+
+
+def test_accents_and_other_scripts_are_searchable(django_capture_on_commit_callbacks):
+    asia = "/home/2013/asia-pacific/"
+    publish_entry(
+        asia, "MN", "<p>Delegates from Türkiye and Қазақстан met in São Paulo.</p>", django_capture_on_commit_callbacks
+    )
+    assert titles("Turkiye") == ["Mongolia"] == titles("TÜRKIYE")
+    assert titles("Қазақстан") == ["Mongolia"]
+    assert titles('"sao paulo"') == ["Mongolia"]
+    assert "<mark>Türkiye</mark>" in search("turkiye", {}).results[0].snippet
+
+
+def test_a_launched_edition_is_searchable_at_once(team, embargoed_edition, django_capture_on_commit_callbacks):
+    edition, africa, launch = embargoed_edition
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(add_entry(africa, "GH", "<p>Flooding displaced fishermen.</p>"), team["publisher"])
+        add_entry(africa, "KE", "<p>Fishermen protested; a draft.</p>")  # never approved
+    assert search("fishermen", {}).total == 0, "nothing before the launch"
+    with django_capture_on_commit_callbacks(execute=True):
+        launch_edition(launch, user=team["publisher"])
+    found = search("fishermen", {})
+    assert [(r.title, r.year) for r in found.results] == [("Ghana", 2014)]
+    assert [v.label for v in found.facets["year"]] == ["2014"]
+
+
+def test_words_are_compared_by_stem_in_their_language():
+    assert term("Tortured") == term("torturing") == term("torture")
+    assert term("Détentions", "fr") == term("détention", "fr") == "detent"
+    assert term("пытки", "ru") == term("пыткам", "ru")
+    assert term("x" * 500) == "x" * 60
