@@ -11,6 +11,7 @@ from django.utils import translation
 
 from rapporteur.reports.cache import cached
 from rapporteur.reports.models import OfficeHolder, Theme
+from rapporteur.reports.visibility import hidden_paths
 
 from .models import CaseRecord, SearchRecord
 
@@ -40,8 +41,9 @@ class CountryHub:
 
 
 def build_country_hub(country):
+    hidden = hidden_paths()
     summaries = (
-        SearchRecord.objects.visible()
+        SearchRecord.objects.visible(hidden)
         .filter(country=country, kind=SearchRecord.Kind.SUMMARY)
         .values("page_id", "url", "year", "edition__covers_year", "edition__title")
     )
@@ -56,7 +58,7 @@ def build_country_hub(country):
         month = holder.replaced_on.strftime("%B %Y") if holder.replaced_on else ""
         entries[holder.entry_id].office_holders.append((offices[holder.office], holder.name, holder.replaced, month))
     grid, theme_ids = defaultdict(dict), set()
-    sections = SearchRecord.objects.visible().filter(
+    sections = SearchRecord.objects.visible(hidden).filter(
         country=country, kind=SearchRecord.Kind.SECTION, page_id__in=entries
     )
     for row in sections.values("year", "theme_id", "url", "anchor"):
@@ -65,7 +67,7 @@ def build_country_hub(country):
             theme_ids.add(row["theme_id"])
     themes = list(Theme.objects.filter(pk__in=theme_ids).order_by("name").values_list("pk", "slug", "name"))
     people = defaultdict(lambda: {"name": "", "years": set()})
-    for row in CaseRecord.objects.visible().filter(country=country).values("person__slug", "person__name", "year"):
+    for row in CaseRecord.objects.visible(hidden).filter(country=country).values("person__slug", "person__name", "year"):
         people[row["person__slug"]]["name"] = row["person__name"]
         people[row["person__slug"]]["years"].add(row["year"])
     return CountryHub(

@@ -209,6 +209,8 @@ def run_search(parsed, filters, page):
         )
     }
     for record_id in ids:
+        if record_id not in details:
+            continue  # rebuilt a moment ago (``rebuild_archive_index`` running): the next search has it right
         _, url, anchor, title, heading, kind, year, region, text, language = details[record_id]
         results.results.append(
             Result(

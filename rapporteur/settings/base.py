@@ -143,7 +143,13 @@ def cache_from_url(url):
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url[9:] or "rapporteur"}
     if url.startswith("file://"):
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[7:]}
+        # Django's default of 300 entries would evict entry documents of a single 160-country edition;
+        # every write lists the directory, so the limit stays in the thousands
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[7:],
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("memcached://"):
