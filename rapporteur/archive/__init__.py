@@ -2,5 +2,6 @@
 
 Built on *archive records*: a denormalised, reader-visible projection of published content,
 one row per section of every entry (and per article or overview), made from the same
-``reports.document`` representation the pages render. Depends on ``reports`` only.
+``reports.document`` representation the pages render, and on a word index per edition
+(``postings``) that search reads. Depends on ``reports`` only.
 """

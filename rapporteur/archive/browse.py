@@ -67,7 +67,8 @@ def build_country_hub(country):
             theme_ids.add(row["theme_id"])
     themes = list(Theme.objects.filter(pk__in=theme_ids).order_by("name").values_list("pk", "slug", "name"))
     people = defaultdict(lambda: {"name": "", "years": set()})
-    for row in CaseRecord.objects.visible(hidden).filter(country=country).values("person__slug", "person__name", "year"):
+    cases = CaseRecord.objects.visible(hidden).filter(country=country)
+    for row in cases.values("person__slug", "person__name", "year"):
         people[row["person__slug"]]["name"] = row["person__name"]
         people[row["person__slug"]]["years"].add(row["year"])
     return CountryHub(
