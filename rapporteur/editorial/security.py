@@ -40,6 +40,7 @@ def two_factor_exempt_paths():
         ADMIN_PREFIX + "2fa/",
         ADMIN_PREFIX + "password_reset/",
         ADMIN_PREFIX + "jsi18n/",
+        ADMIN_PREFIX + "sprite",  # the admin's icons, fetched by every admin page (the 2FA pages too)
     )
 
 

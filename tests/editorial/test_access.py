@@ -42,6 +42,9 @@ def test_password_alone_does_not_open_the_admin(team):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("rapporteur_2fa_setup"))
     assert client.get(reverse("wagtailadmin_explore_root")).status_code == 302
+    # the second-factor pages still get the admin's icons (a redirect here once pasted the page into itself)
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200 and b"<svg" in sprite.content
 
 
 def test_setting_up_and_using_two_factor_authentication(team):
