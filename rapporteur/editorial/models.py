@@ -1,7 +1,8 @@
-"""Editorial state that is not content: when an edition launches."""
+"""Editorial state that is not content: when an edition launches, and staff passkeys."""
 
 from django.conf import settings
 from django.db import models
+from django_otp.models import Device, TimestampMixin
 
 from rapporteur.reports.models import EditionPage
 
@@ -36,3 +37,20 @@ class EditionLaunch(models.Model):
     @property
     def is_pending(self):
         return self.launched_at is None
+
+
+class PasskeyDevice(TimestampMixin, Device):
+    """A passkey (WebAuthn credential) as a second factor: a touch or a fingerprint instead of a code.
+
+    A django-otp device like the authenticator app, so the same middleware counts a session
+    verified by it; only the public key is stored. ``sign_count`` follows the authenticator's
+    counter, where it keeps one, so a cloned security key is refused.
+    """
+
+    credential_id = models.BinaryField(unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "passkey"

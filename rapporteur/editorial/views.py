@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import log_account_event
+from .models import PasskeyDevice
 
 BACKUP_CODES = 10
 BACKUP_CODE_DIGITS = 8
@@ -111,4 +112,9 @@ def verify(request):
             log_account_event("rapporteur.2fa_failed", user.get_username(), request, data={"step": "sign-in"})
         elif device is None:
             form.add_error("code", "That code is not valid. Try the newest code from your app.")
-    return render(request, "editorial/two_factor_verify.html", {"form": form, "next": next_url(request)})
+    has_passkey = PasskeyDevice.objects.devices_for_user(user, confirmed=True).exists()
+    return render(
+        request,
+        "editorial/two_factor_verify.html",
+        {"form": form, "next": next_url(request), "has_passkey": has_passkey},
+    )

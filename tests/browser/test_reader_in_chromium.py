@@ -2,47 +2,9 @@
 
 import pytest
 
-from rapporteur.demo.instance import served_demo
-from tests.conftest import require_tool
-
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 KAZAKHSTAN = "/en/2013/europe-and-central-asia/kazakhstan/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def demo_site():
-    require_tool(CHROMIUM, "needed for the browser tests; apt-get install chromium")
-    with served_demo(workers=2) as instance:
-        yield instance.base_url
-
-
-@pytest.fixture(scope="module")
-def browser(demo_site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_kazakhstan_page_contents_sidebar_and_cookie_notice(page, demo_site):
