@@ -89,6 +89,14 @@ def posted_credential(request):
     return body, credential
 
 
+def checked(verify, failure, **arguments):
+    """Run one of py_webauthn's checks; its refusal becomes ``failure`` (with ``{error}``) for the user."""
+    try:
+        return verify(**arguments)
+    except WebAuthnException as error:
+        raise PasskeyRefused(failure.format(error=error)) from None
+
+
 def refused(request, error, step):
     log_account_event("rapporteur.2fa_failed", request.user.get_username(), request, data={"step": step})
     return JsonResponse({"error": str(error)}, status=400)
@@ -127,15 +135,14 @@ def add(request):
     try:
         body, credential = posted_credential(request)
         name = " ".join(str(body.get("name") or "").split())[:NAME_LENGTH] or "Passkey"
-        try:
-            verified = verify_registration_response(
-                credential=credential,
-                expected_challenge=take_challenge(request),
-                expected_rp_id=rp_id,
-                expected_origin=origin,
-            )
-        except WebAuthnException as error:
-            raise PasskeyRefused(f"The passkey could not be checked ({error}). Nothing was added.") from None
+        verified = checked(
+            verify_registration_response,
+            "The passkey could not be checked ({error}). Nothing was added.",
+            credential=credential,
+            expected_challenge=take_challenge(request),
+            expected_rp_id=rp_id,
+            expected_origin=origin,
+        )
         if PasskeyDevice.objects.filter(credential_id=verified.credential_id).exists():
             raise PasskeyRefused("This passkey is already added.")
     except PasskeyRefused as error:
@@ -192,17 +199,16 @@ def sign_in(request):
         device = PasskeyDevice.objects.filter(user=request.user, confirmed=True, credential_id=credential_id).first()
         if device is None:
             raise PasskeyRefused("That passkey is not one of yours here. Try another, or enter a code.")
-        try:
-            verified = verify_authentication_response(
-                credential=credential,
-                expected_challenge=take_challenge(request),
-                expected_rp_id=rp_id,
-                expected_origin=origin,
-                credential_public_key=bytes(device.public_key),
-                credential_current_sign_count=device.sign_count,
-            )
-        except WebAuthnException as error:
-            raise PasskeyRefused(f"The passkey could not be checked ({error}).") from None
+        verified = checked(
+            verify_authentication_response,
+            "The passkey could not be checked ({error}).",
+            credential=credential,
+            expected_challenge=take_challenge(request),
+            expected_rp_id=rp_id,
+            expected_origin=origin,
+            credential_public_key=bytes(device.public_key),
+            credential_current_sign_count=device.sign_count,
+        )
     except PasskeyRefused as error:
         return refused(request, error, "passkey-sign-in")
     device.sign_count = verified.new_sign_count

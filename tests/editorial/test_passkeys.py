@@ -14,6 +14,25 @@ from tests.support.authenticator import SoftwareAuthenticator
 pytestmark = pytest.mark.django_db
 
 
+MALFORMED = [
+    {},
+    {"id": 5, "rawId": 5, "response": "x"},
+    {"id": "!!!", "rawId": "!!!", "type": "public-key", "response": {}},
+    {
+        "id": "AAAA",
+        "rawId": "AAAA",
+        "type": "public-key",
+        "response": {"clientDataJSON": "e30", "attestationObject": "AA"},
+    },
+    {
+        "id": "AAAA",
+        "rawId": "AAAA",
+        "type": "x",
+        "response": {"clientDataJSON": "!", "authenticatorData": 1, "signature": []},
+    },
+]
+
+
 def post_json(client, url, body=None):
     response = client.post(url, json.dumps(body or {}), content_type="application/json")
     return response, response.json() if response.headers.get("Content-Type") == "application/json" else None
@@ -107,9 +126,25 @@ def test_refused_passkeys_change_nothing_and_are_audited(team):
     assert response.status_code == 400 and "could not be checked" in data["error"]
     assert not is_verified(client)
 
-    for body in (b"not json", b'{"credential": "x"}', b"{}"):
+    for body in (b"not json", b'{"credential": "x"}', b"{}", b"[]", b"null"):
         response = client.post("/admin/2fa/passkey/", body, content_type="application/json")
         assert response.status_code == 400 and "no passkey" in response.json()["error"]
+    adder = verify_second_factor(Client(), other)
+    for credential in MALFORMED:
+        for url in ("/admin/2fa/passkey/", "/admin/passkeys/add/"):
+            options_url = "/admin/2fa/passkey/options/" if "2fa" in url else "/admin/passkeys/options/"
+            caller = client if "2fa" in url else adder
+            post_json(caller, options_url)
+            response, data = post_json(caller, url, {"credential": credential})
+            assert response.status_code == 400 and data["error"], (url, credential)
+    client = password_only(editor)  # the editor's own passkey, its answer damaged in transit
+    for field, value in (("authenticatorData", "!!"), ("signature", 5), ("clientDataJSON", "e30"), ("userHandle", {})):
+        _, options = post_json(client, "/admin/2fa/passkey/options/")
+        answer = key.sign_in(options)
+        answer["response"][field] = value
+        response, data = post_json(client, "/admin/2fa/passkey/", {"credential": answer})
+        assert response.status_code == 400 and data["error"], field
+    assert not is_verified(client) and PasskeyDevice.objects.filter(user=other).count() == 1
     assert audit("rapporteur.2fa_failed", editor).count() >= 4 and audit("rapporteur.2fa_failed", other).count() >= 2
 
 

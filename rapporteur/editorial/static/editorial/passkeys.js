@@ -76,6 +76,17 @@
     });
   }
 
+  function serialise(credential, response) {
+    return {
+      id: credential.id,
+      rawId: toBase64url(credential.rawId),
+      type: credential.type,
+      response: response,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      authenticatorAttachment: credential.authenticatorAttachment || undefined,
+    };
+  }
+
   function add(form, options) {
     options.challenge = toBuffer(options.challenge);
     options.user.id = toBuffer(options.user.id);
@@ -84,18 +95,11 @@
       var response = credential.response;
       return post(form, form.dataset.submitUrl, {
         name: form.querySelector("[name=name]").value,
-        credential: {
-          id: credential.id,
-          rawId: toBase64url(credential.rawId),
-          type: credential.type,
-          response: {
-            clientDataJSON: toBase64url(response.clientDataJSON),
-            attestationObject: toBase64url(response.attestationObject),
-            transports: response.getTransports ? response.getTransports() : [],
-          },
-          clientExtensionResults: credential.getClientExtensionResults(),
-          authenticatorAttachment: credential.authenticatorAttachment || undefined,
-        },
+        credential: serialise(credential, {
+          clientDataJSON: toBase64url(response.clientDataJSON),
+          attestationObject: toBase64url(response.attestationObject),
+          transports: response.getTransports ? response.getTransports() : [],
+        }),
       });
     });
   }
@@ -106,19 +110,12 @@
     return navigator.credentials.get({ publicKey: options }).then(function (credential) {
       var response = credential.response;
       return post(form, form.dataset.submitUrl, {
-        credential: {
-          id: credential.id,
-          rawId: toBase64url(credential.rawId),
-          type: credential.type,
-          response: {
-            clientDataJSON: toBase64url(response.clientDataJSON),
-            authenticatorData: toBase64url(response.authenticatorData),
-            signature: toBase64url(response.signature),
-            userHandle: response.userHandle ? toBase64url(response.userHandle) : null,
-          },
-          clientExtensionResults: credential.getClientExtensionResults(),
-          authenticatorAttachment: credential.authenticatorAttachment || undefined,
-        },
+        credential: serialise(credential, {
+          clientDataJSON: toBase64url(response.clientDataJSON),
+          authenticatorData: toBase64url(response.authenticatorData),
+          signature: toBase64url(response.signature),
+          userHandle: response.userHandle ? toBase64url(response.userHandle) : null,
+        }),
       });
     });
   }
