@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArchiveConfig(AppConfig):
@@ -9,3 +10,27 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from . import indexing  # noqa: F401  (keeps the records in step with publishing)
+
+        post_migrate.connect(build_missing_word_indexes, sender=self)
+
+
+def build_missing_word_indexes(using="default", **kwargs):
+    """After ``migrate``: give every edition that has records but no word index one.
+
+    An archive indexed before the word index existed would otherwise find nothing by words
+    until someone ran ``rebuild_archive_index``.
+    """
+    from django.db import transaction
+
+    from rapporteur.reports.cache import new_generation
+
+    from .models import IndexSegment, SearchRecord
+    from .postings import build_segments
+
+    indexed = IndexSegment.objects.using(using).values("edition_id")
+    missing = SearchRecord.objects.using(using).exclude(edition_id__in=indexed).values_list("edition_id", flat=True)
+    editions = set(missing.distinct())
+    if editions:
+        with transaction.atomic(using=using):
+            build_segments(editions)
+        new_generation()  # searches cached before found nothing by words

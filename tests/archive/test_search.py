@@ -233,3 +233,16 @@ def test_a_record_removed_behind_the_index_is_skipped_not_an_error(client):
     ).delete()
     html = page(client, q="tortured confessions")  # a search not yet cached; the word index still lists it
     assert kazakhstan not in [href for href, _ in results(html)]
+
+
+def test_an_archive_indexed_before_the_word_index_gets_one_at_migrate(client):
+    from django.core.management import call_command
+
+    from rapporteur.archive.models import IndexSegment
+    from rapporteur.reports.cache import new_generation
+
+    IndexSegment.objects.all().delete()  # as after upgrading: records, but no word index
+    new_generation()
+    assert search("tortured", {}).total == 0
+    call_command("migrate", verbosity=0)
+    assert search("tortured", {}).total > 0, "and searches cached meanwhile are forgotten"
