@@ -95,7 +95,10 @@ def idf(total, found):
 
 
 def postings_of(words, languages, fields=("record_ids", "weights")):
-    """{segment id: {word: its posting's ``fields`` as arrays}}, each word stemmed per segment language."""
+    """{segment id: {word: {field: array}}} for ``words``, each stemmed in the segment's language.
+
+    One query for a whole search: the words' postings in every edition.
+    """
     wanted = {(language, term(word, language)): word for word in words for language in languages}
     keys = sorted({key for _, key in wanted})
     found = defaultdict(dict)
@@ -106,9 +109,9 @@ def postings_of(words, languages, fields=("record_ids", "weights")):
     for segment, language, key, *arrays in fetch_binary(sql, keys):
         word = wanted.get((language, key))
         if word is not None:
-            found[segment][word] = [
-                np.frombuffer(array, TYPES[name]) for name, array in zip(fields, arrays, strict=True)
-            ]
+            found[segment][word] = {
+                name: np.frombuffer(array, TYPES[name]) for name, array in zip(fields, arrays, strict=True)
+            }
     return found
 
 
@@ -133,27 +136,30 @@ def fetch_binary(sql, params):
         return cursor.fetchall()
 
 
+def locate(sorted_values, values):
+    """Where each of ``values`` is, or would be, in the ascending array ``sorted_values`` (clipped to its end)."""
+    return np.minimum(np.searchsorted(sorted_values, values), max(len(sorted_values) - 1, 0))
+
+
 def members(sorted_values, values):
     """Which of ``values`` are in ``sorted_values`` (an ascending array): a boolean mask, no sorting needed."""
     if not len(sorted_values):
         return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
-    return sorted_values[at] == values
+    return sorted_values[locate(sorted_values, values)] == values
 
 
-def match(words, languages, visible, total):
+def match(postings, words, visible, total):
     """Records containing every word, with their BM25 scores: (ids ascending, scores).
 
-    ``visible(ids)`` says which ids a reader may see; only those count, also for the rarity of a word.
-    ``total`` is the number of visible records.
+    ``postings``: from ``postings_of`` (with record ids and weights). ``visible(ids)`` says which
+    ids a reader may see; only those count, also for the rarity of a word. ``total`` is the
+    number of visible records.
     """
-    words = list(dict.fromkeys(words))
-    by_segment = postings_of(words, languages).values()
     ids, scores = np.empty(0, np.int64), np.empty(0)
-    for n, word in enumerate(words):
-        parts = [arrays[word] for arrays in by_segment if word in arrays]
-        word_ids = np.concatenate([p[0] for p in parts]).astype(np.int64) if parts else np.empty(0, np.int64)
-        weights = np.concatenate([p[1] for p in parts]).astype(np.float64) if parts else np.empty(0)
+    for n, word in enumerate(dict.fromkeys(words)):
+        parts = [arrays[word] for arrays in postings.values() if word in arrays]
+        word_ids = np.concatenate([p["record_ids"] for p in parts]).astype(np.int64) if parts else np.empty(0, np.int64)
+        weights = np.concatenate([p["weights"] for p in parts]).astype(np.float64) if parts else np.empty(0)
         keep = visible(word_ids)
         word_ids, weights = word_ids[keep], weights[keep]
         weighted = weights * idf(total, len(word_ids))
@@ -168,21 +174,22 @@ def match(words, languages, visible, total):
     return ids, scores
 
 
-def phrase_match(phrase, languages, candidates):
+def phrase_match(postings, phrase, candidates):
     """Which of ``candidates`` (ascending record ids) contain the phrase's words one after another.
 
-    Each occurrence becomes a key (record id, position minus its place in the phrase); a record
-    has the phrase where one key is found for every word. Within a segment record ids and
-    positions ascend, so keys come sorted and are matched by binary search; a record belongs
-    to one segment, so segments are matched one by one.
+    ``postings``: from ``postings_of`` with counts and positions too. Each occurrence becomes a
+    key (record id, position minus its place in the phrase); a record has the phrase where one
+    key is found for every word. Within a segment record ids and positions ascend, so keys come
+    sorted and are matched by binary search; a record belongs to one segment, so segments are
+    matched one by one.
     """
     found = []
-    for arrays in postings_of(set(phrase), languages, ("record_ids", "counts", "positions")).values():
-        if len(arrays) < len(set(phrase)):
+    for arrays in postings.values():
+        if not all(word in arrays for word in phrase):
             continue
         keys = None
         for offset, word in enumerate(phrase):
-            ids, counts, positions = arrays[word]
+            ids, counts, positions = (arrays[word][name] for name in ("record_ids", "counts", "positions"))
             wanted = members(candidates, ids.astype(np.int64))
             records = np.repeat(ids[wanted].astype(np.int64), counts[wanted])
             these = (records << 32) | (positions[np.repeat(wanted, counts)].astype(np.int64) + len(phrase) - offset)

@@ -109,10 +109,15 @@ class SearchResults:
 
 
 def hits(parsed, visible):
-    """Every visible record matching the words and phrases: (ids ascending, BM25 scores)."""
-    ids, scores = postings.match(parsed.terms, visible.languages, visible.contains, len(visible))
+    """Every visible record matching the words and phrases: (ids ascending, BM25 scores).
+
+    One read of the word index serves both: word positions are fetched only when there are phrases.
+    """
+    fields = ("record_ids", "weights") + (("counts", "positions") if parsed.phrases else ())
+    found = postings.postings_of(parsed.terms, visible.languages, fields)
+    ids, scores = postings.match(found, parsed.terms, visible.contains, len(visible))
     for phrase in parsed.phrases:
-        keep = postings.members(postings.phrase_match(phrase, visible.languages, ids), ids)
+        keep = postings.members(postings.phrase_match(found, phrase, ids), ids)
         ids, scores = ids[keep], scores[keep]
     return ids, scores
 
@@ -145,7 +150,7 @@ class VisibleRecords:
 
     def positions(self, ids):
         """Where each of ``ids`` is in the arrays (ids not in them get an arbitrary position)."""
-        return np.minimum(np.searchsorted(self.ids, ids), max(len(self.ids) - 1, 0))
+        return postings.locate(self.ids, ids)
 
     def contains(self, ids):
         return postings.members(self.ids, ids)
