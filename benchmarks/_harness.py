@@ -37,6 +37,16 @@ def django_on_scratch_database(existing=False, demo=True):
         yield database_url
 
 
+def generate_archive(editions, countries):
+    """Add synthetic editions (``generate_archive``, quietly); return the newest of them."""
+    from django.core.management import call_command
+
+    from rapporteur.reports.models import EditionPage
+
+    call_command("generate_archive", editions=editions, countries=countries, stdout=open(os.devnull, "w"))
+    return EditionPage.objects.filter(title__startswith="Synthetic").order_by("-year").first()
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from _harness import REPO, django_on_scratch_database
+from _harness import REPO, django_on_scratch_database, generate_archive
 
 CHILD = """
 import resource, sys, time
@@ -49,15 +49,11 @@ def main():
     parser.add_argument("--countries", type=int, default=160)
     args = parser.parse_args()
     with django_on_scratch_database(demo=False):
-        from django.core.management import call_command
-
         from rapporteur.publishing.epub import build_epub
         from rapporteur.publishing.pdf import edition_source
         from rapporteur.reports.document import build_edition_document
-        from rapporteur.reports.models import EditionPage
 
-        call_command("generate_archive", editions=1, countries=args.countries, stdout=open(os.devnull, "w"))
-        edition = EditionPage.objects.get()
+        edition = generate_archive(1, args.countries)
         started = time.perf_counter()
         document = build_edition_document(edition, "Synthetic organisation")
         document_seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ import argparse
 import os
 import time
 
-from _harness import django_on_scratch_database
+from _harness import django_on_scratch_database, generate_archive
 
 
 def main():
@@ -20,17 +20,14 @@ def main():
     parser.add_argument("--countries", type=int, default=160)
     args = parser.parse_args()
     with django_on_scratch_database(demo=False):
-        from django.core.management import call_command
         from django.db import connection
         from django.utils import timezone
         from wagtail.models import Page
 
         from rapporteur.editorial.embargo import launch_edition
         from rapporteur.editorial.models import EditionLaunch
-        from rapporteur.reports.models import EditionPage
 
-        call_command("generate_archive", editions=1, countries=args.countries, stdout=open(os.devnull, "w"))
-        edition = EditionPage.objects.get()
+        edition = generate_archive(1, args.countries)
         pages = list(Page.objects.filter(path__startswith=edition.path).order_by("-depth"))
         Page.objects.filter(pk__in=[p.pk for p in pages]).update(live=False)
         launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now() + timezone.timedelta(days=1))

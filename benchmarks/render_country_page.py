@@ -10,11 +10,10 @@ case) and cold-cache figures (first view after a publish).
 """
 
 import argparse
-import os
 import statistics
 import time
 
-from _harness import django_on_scratch_database, percentile
+from _harness import django_on_scratch_database, generate_archive, percentile
 
 
 def main():
@@ -25,17 +24,15 @@ def main():
 
     with django_on_scratch_database():
         from django.core.cache import cache
-        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
         urls = {"Kazakhstan (demo)": "/en/2013/europe-and-central-asia/kazakhstan/"}
         if args.archive:
             editions, countries = (int(n) for n in args.archive.lower().split("x"))
-            call_command("generate_archive", editions=editions, countries=countries, stdout=open(os.devnull, "w"))
-            from rapporteur.reports.models import CountryEntryPage, EditionPage
+            synthetic = generate_archive(editions, countries)
+            from rapporteur.reports.models import CountryEntryPage
 
-            synthetic = EditionPage.objects.filter(title__startswith="Synthetic").order_by("-year").first()
             urls["synthetic entry (10 sections, ~1,200 words)"] = (
                 CountryEntryPage.objects.descendant_of(synthetic).first().url
             )
