@@ -106,7 +106,7 @@ def refused(request, error, step):
 
 
 def passkeys(request):
-    """The signed-in user's passkeys: add one (with JavaScript), rename by re-adding, remove."""
+    """The signed-in user's passkeys: when each was added and last used; add one (with JavaScript), remove one."""
     devices = PasskeyDevice.objects.devices_for_user(request.user).order_by("created_at")
     return render(request, "editorial/passkeys.html", {"devices": devices, "name_length": NAME_LENGTH})
 
