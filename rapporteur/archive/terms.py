@@ -55,10 +55,6 @@ def term(word, language="en"):
     return fold(stem.stemWord(word) if stem else word)[:MAX_TERM_LENGTH]
 
 
-def words(text):
-    return WORD.findall(text)
-
-
 HEADING_GAP = 16  # positions between a heading and its text, so no phrase spans the two
 
 
@@ -68,9 +64,9 @@ def occurrences(heading, text, language):
     Heading words take positions from 0, text words from after the heading and a gap.
     """
     found = {}
-    heading_words = words(heading)
+    heading_words = WORD.findall(heading)
     text_start = len(heading_words) + HEADING_GAP
-    for start, tokens in ((0, heading_words), (text_start, words(text))):
+    for start, tokens in ((0, heading_words), (text_start, WORD.findall(text))):
         for position, token in enumerate(tokens, start):
             found.setdefault(term(token, language), []).append(position)
     return found, text_start
