@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from rapporteur.reports import routing
-from rapporteur.reports.views import cookie_notice_answer, robots_txt, sitemap
+from rapporteur.reports.views import cookie_notice_answer, jump, robots_txt, sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,13 +21,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Reader pages live under a language prefix: /en/2013/... The archive's views (/en/search/,
-# /en/countries/<slug>/...) come first, so those four words are reserved page slugs. Wagtail's helper views (password
-# and login forms for private pages) come first; then our serve view (same pattern and name
-# as Wagtail's), which takes the site and home page from the cache and defers to Wagtail.
+# /en/countries/<slug>/...) come first, so those four words are reserved page slugs; then an
+# edition's jump form and files; then Wagtail's own page serving.
 urlpatterns += i18n_patterns(
     path("", include("rapporteur.archive.urls")),
     path("", include("rapporteur.publishing.urls")),
-    *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    path("<int:year>/jump/", jump, name="edition_jump"),
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

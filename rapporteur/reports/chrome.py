@@ -2,6 +2,8 @@
 
 Built from published, public pages only, with a handful of queries, then cached for the
 current content generation (see ``reports.cache``), so a reader page pays nothing for it.
+The navigation is made from what each page type declares (``ReaderPageMixin.navigation``);
+nothing here knows page classes by name.
 """
 
 from dataclasses import dataclass, field
@@ -10,19 +12,8 @@ from django.template.loader import render_to_string
 from wagtail.models import Page, Site
 
 from .cache import cached
-from .models import ArticlePage, CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
+from .models import CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
 from .visibility import reader_visible
-
-# The edition's navigation, in reading order: (key, label).
-NAVIGATION = (
-    ("introduction", "Introduction"),
-    ("essay", "Essay"),
-    ("global_update", "Global update"),
-    ("world_by_region", "World by region"),
-    ("press_release", "Press release"),
-    ("downloads", "Downloads"),
-    ("glossary", "Glossary"),
-)
 
 TEASER_LENGTH = 110
 
@@ -102,30 +93,19 @@ def _relative_url(base_url, base_url_path, url_path):
 def build_edition_chrome(edition):
     """Assemble the chrome from the database (published, public pages only)."""
     base_url = edition.url or f"/{edition.slug}/"
-    children = Page.objects.child_of(edition).live().public()
+    children = Page.objects.child_of(edition).live().public().defer_streamfields().specific().order_by("path")
 
-    nav_pages = {}
-    article_kind = {
-        row["pk"]: row for row in ArticlePage.objects.child_of(edition).live().public().values("pk", "kind", "lead")
-    }
-    introduction_lead = ""
-    for row in children.values("pk", "url_path", "content_type__model"):
-        model = row["content_type__model"]
-        if row["pk"] in article_kind:
-            key = article_kind[row["pk"]]["kind"]
-            if key == "introduction":
-                introduction_lead = article_kind[row["pk"]]["lead"]
-        else:
-            key = {
-                "pressreleasepage": "press_release",
-                "downloadspage": "downloads",
-                "glossarypage": "glossary",
-                "worldbyregionpage": "world_by_region",
-            }.get(model)
-        if key and key not in nav_pages:
-            nav_pages[key] = (row["pk"], _relative_url(base_url, edition.url_path, row["url_path"]))
+    items, introduction_lead = {}, ""
+    for child in children:
+        declared = getattr(child, "navigation", None)
+        if declared is None or declared.key in items:
+            continue
+        items[declared.key] = (declared, child.pk, _relative_url(base_url, edition.url_path, child.url_path))
+        if declared.key == "introduction":
+            introduction_lead = child.lead
     nav = tuple(
-        NavItem(key, label, nav_pages[key][1], nav_pages[key][0]) for key, label in NAVIGATION if key in nav_pages
+        NavItem(declared.key, declared.label, url, page_id)
+        for declared, page_id, url in sorted(items.values(), key=lambda item: item[0].order)
     )
 
     region_rows = list(
@@ -191,20 +171,21 @@ class EditionLink:
     url: str
 
 
-def edition_links(home):
+def edition_links(home_id):
     """The published editions under a language's home page, newest first."""
 
     def build():
+        home = Page.objects.get(pk=home_id)
         editions = EditionPage.objects.child_of(home).live().public().order_by("-year")
         return tuple(
             EditionLink(e.pk, e.year, e.title, e.url) for e in editions.only("title", "year", "url_path", "slug")
         )
 
-    return cached("editions", home.pk, build=build)
+    return cached("editions", home_id, build=build)
 
 
-def latest_edition_id(home):
-    editions = edition_links(home)
+def latest_edition_id(home_id):
+    editions = edition_links(home_id)
     return editions[0].page_id if editions else None
 
 

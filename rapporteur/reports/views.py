@@ -1,7 +1,8 @@
-"""Views outside the page tree: the cookie-notice answer, the sitemap, robots.txt."""
+"""Views outside the page tree: the jump form, the cookie-notice answer, the sitemap, robots.txt."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -9,7 +10,35 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
 from .cache import cached
+from .chrome import edition_chrome, edition_links
+from .frame import home_id_for_request
+from .rendering import render_reader
 from .visibility import reader_visible
+
+
+def jump(request, year):
+    """ "Jump to a Country Report": the sidebar's GET form, so it works without JavaScript.
+
+    Only published editions answer; the year of an edition readers cannot see is a 404 like
+    any address that does not exist.
+    """
+    home_id = home_id_for_request(request)
+    edition = next((link for link in edition_links(home_id) if link.year == year), None) if home_id else None
+    if edition is None:
+        raise Http404("No such edition.")
+    chrome = edition_chrome(edition.page_id)
+    slug = request.GET.get("country", "").strip()
+    if not slug:
+        return redirect(chrome.nav_url("world_by_region") or chrome.url)
+    entry = chrome.entry_for_country(slug)
+    if entry is None:
+        context = {
+            "requested_country": slug[:100],
+            "frame_edition_id": edition.page_id,
+            "page_title": "Country report not found",
+        }
+        return render_reader(request, "reports/jump_not_found.html", context, status=404)
+    return redirect(entry.url)
 
 
 @csrf_exempt  # A CSRF token would itself need a cookie; forging this request only hides a notice.

@@ -2,9 +2,10 @@
 
 A page is visible to an anonymous reader only if it is live, not private, and no page
 above it is unpublished: an edition that has not launched (or a region taken down) hides
-everything inside it, even pages that are published on their own. Routing applies the same
-rule (``HomePage.route``); listings, the sitemap and later the search, feeds and API must
-take their pages from ``reader_visible``.
+everything inside it, even pages that are published on their own. Serving applies the same
+rule once, in a ``before_serve_page`` hook (``reports.wagtail_hooks``) on top of Wagtail's own
+checks (the page live, no view restriction on it or above); listings, the sitemap, the
+search, files, feeds and API take their pages from ``reader_visible``.
 """
 
 from wagtail.models import Page, PageViewRestriction
@@ -13,6 +14,20 @@ from wagtail.models import Page, PageViewRestriction
 def ancestor_paths(path):
     """The tree paths of the page at ``path`` and of every page above it."""
     return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+
+
+def under_unpublished_page(page):
+    """Whether a page above ``page`` (below the tree's root) is not live.
+
+    Wagtail's routing leaves each page's parent on it, so for a page being served this reads
+    no database; for any other page it costs one query per level.
+    """
+    node = page
+    while node.depth > 2:  # the tree's root (depth 1) is not a reader page
+        node = node.get_parent()
+        if not node.live:
+            return True
+    return False
 
 
 def unpublished_roots():

@@ -1,4 +1,5 @@
-"""Admin registration (the shared vocabularies under one "Report vocabulary" menu) and document privacy."""
+"""Admin registration (the shared vocabularies under one "Report vocabulary" menu), and what readers
+may be served: pages under unpublished pages never, documents only when a visible page uses them."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -8,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Country, GlossaryTerm, Person, Region, Theme
-from .visibility import reader_visible
+from .visibility import reader_visible, under_unpublished_page
 
 
 class RegionViewSet(SnippetViewSet):
@@ -76,3 +77,15 @@ def document_is_public(document):
         .values_list("object_id", flat=True)
     )
     return reader_visible(Page.objects.filter(pk__in=[int(pk) for pk in page_ids])).exists()
+
+
+@hooks.register("before_serve_page", order=-100)
+def hide_pages_under_unpublished_pages(page, request, serve_args, serve_kwargs):
+    """Wagtail serves a live page even if a page above it is not; readers must not see it.
+
+    An unpublished (or not yet launched) edition or region hides everything inside it: the
+    address answers exactly like one that does not exist. Runs before Wagtail's own view
+    restriction check, so a private page inside a hidden edition does not even ask for a login.
+    """
+    if under_unpublished_page(page):
+        raise Http404

@@ -10,30 +10,30 @@
         RegionPage                 /en/2013/europe-and-central-asia/
           CountryEntryPage         /en/2013/europe-and-central-asia/kazakhstan/
 
-Page models stay small: what a page *shows* is assembled in ``reports.chrome`` (the
-edition-wide navigation) and ``reports.document`` (the content as a document), which
-every output format shares.
+Page models stay small and import no presentation code: each page type declares what it
+contributes (its navigation item, its kind of document; see ``ReaderPageMixin``), and what
+a page *shows* is assembled from those declarations in ``reports.chrome`` (the edition-wide
+navigation) and ``reports.document`` (the content as a document, which every output format
+shares), pulled by the templates through ``reports_tags``.
 """
 
-from django.contrib.contenttypes.models import ContentType
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, Revision
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from .blocks import ProseBlock, ThemeSectionBlock
 from .richtext import INLINE_FEATURES, PARAGRAPH_FEATURES
-from .snippets import Country, Region
+from .snippets import Country, GlossaryTerm, Region
 
 # --------------------------------------------------------------------------------------
 # Shared behaviour
@@ -78,69 +78,59 @@ class ReportPageForm(WagtailAdminPageForm):
         return None
 
 
-class ReaderPageMixin:
-    """What every reader-facing page shares: edition chrome, organisation, cookie notice.
+@dataclass(frozen=True)
+class Navigation:
+    """An item of the edition's navigation: its key, its label, and its place in the row."""
 
-    The chrome and the organisation's details are read from the cache (see
-    ``reports.cache``); only the page's own content costs queries.
+    key: str
+    label: str
+    order: int
+
+
+class ReaderPageMixin:
+    """What every reader-facing page shares, and what each page type declares about itself.
+
+    A page type says here, once, what it contributes to the rest of the site; the edition
+    chrome, the documents (PDF, EPUB, open data) and the archive read these declarations
+    instead of testing page classes one by one:
+
+    - ``navigation``: its item in the edition's navigation (a ``Navigation``), or None;
+    - ``nav_section``: the navigation item marked current on it when it is not an item itself;
+    - ``document_kind``: which document ``reports.document`` makes of it — "entry",
+      "article", "press_release" or "overview" — and so what the archive records of it;
+      None for pages that only frame others.
+
+    The page's frame (edition header, navigation, sidebar, cookie notice) is pulled by the
+    base template (``{% reader_frame %}``), never assembled here: models stay free of
+    presentation code.
     """
 
     base_form_class = ReportPageForm
+    navigation = None
+    nav_section = None
+    document_kind = None
 
-    def get_edition_id(self):
-        """The edition whose chrome frames this page: its own, or the latest one for pages outside editions.
-
-        Routing has already fetched the ancestors (``_routed_ancestors``), so this costs no
-        query for a reader; previews look the ancestors up.
-        """
-        from ..chrome import latest_edition_id
-
-        if isinstance(self, EditionPage):
-            return self.pk
-        ancestors = getattr(self, "_routed_ancestors", None)
-        if ancestors is None:
-            ancestors = list(Page.objects.ancestor_of(self).only("pk", "content_type_id", "path"))
-        edition_type = ContentType.objects.get_for_model(EditionPage).pk  # cached by Django
-        home = None
-        for page in ancestors:
-            if page.content_type_id == edition_type:
-                return page.pk
-            if page.depth == 2:
-                home = page
-        home = self if isinstance(self, HomePage) else home
-        return latest_edition_id(home) if home else None
-
-    def get_context(self, request, *args, **kwargs):
-        from ..chrome import edition_chrome, organisation_for_request, sidebar_html
-        from ..privacy import cookie_notice_wanted
-
-        context = super().get_context(request, *args, **kwargs)
-        edition_id = self.get_edition_id()
-        chrome = edition_chrome(edition_id) if edition_id else None
-        organisation = organisation_for_request(request)
-        context["chrome"] = chrome
-        context["current_nav"] = self.current_nav_key(chrome)
-        context["organisation"] = organisation
-        context["sidebar_html"] = sidebar_html(chrome, organisation, request) if chrome else ""
-        context["show_cookie_notice"] = cookie_notice_wanted(request)
-        return context
-
-    def get_view_restrictions(self):
-        """Restrictions on this page or any ancestor, in one query when the page was routed.
-
-        Wagtail fetches the ancestors again to resolve aliases; routing already has them,
-        so only an alias among them needs Wagtail's slower path.
-        """
-        ancestors = getattr(self, "_routed_ancestors", None)
-        if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
-            return super().get_view_restrictions()
-        from ..visibility import ancestor_paths
-
-        return PageViewRestriction.objects.filter(page__path__in=ancestor_paths(self.path))
-
-    def current_nav_key(self, chrome):
+    @property
+    def current_nav_key(self):
         """Which navigation item to mark as current on this page."""
-        return chrome.nav_key_for(self.pk) if chrome else None
+        return self.navigation.key if self.navigation else self.nav_section
+
+    def route(self, request, path_components):
+        """Wagtail's routing, minus one query per level passed through.
+
+        Wagtail loads every page on the way down in full (``specific``) only to call its
+        ``route``; pages passed through need just their class, so they are taken with
+        ``specific_deferred`` and only the page being served is loaded in full.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self  # as Wagtail does: the served page knows its ancestors without queries
+        remaining = path_components[1:]
+        return (child.specific_deferred if remaining else child.specific).route(request, remaining)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -226,44 +216,6 @@ class HomePage(ReaderPageMixin, Page):
     class Meta:
         verbose_name = "home page"
 
-    def route(self, request, path_components):
-        """Resolve the whole path in one query rather than two per level.
-
-        Also refuses a page whose ancestor is not live: an unpublished (or embargoed)
-        edition hides everything inside it, even pages that were published on their own.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
-        }
-        chain = []
-        for prefix in prefixes:
-            page = found.get(prefix)
-            if page is None:
-                break
-            chain.append(page)
-        if not chain:
-            raise Http404
-        if not self.live or not all(page.live for page in chain[:-1]):
-            raise Http404
-        parent = self
-        for page in chain:
-            page._cached_parent_obj = parent
-            parent = page
-        target = chain[-1].specific
-        target._routed_ancestors = [self, *chain[:-1]]
-        return target.route(request, path_components[len(chain) :])
-
-    def get_context(self, request, *args, **kwargs):
-        from ..chrome import edition_links
-
-        context = super().get_context(request, *args, **kwargs)
-        context["editions"] = edition_links(self)
-        return context
-
 
 class InformationPage(ReaderPageMixin, Page):
     """A plain page outside the editions: cookie statement, about, contact."""
@@ -282,7 +234,7 @@ class InformationPage(ReaderPageMixin, Page):
 # --------------------------------------------------------------------------------------
 
 
-class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
+class EditionPage(ReaderPageMixin, Page):
     """One annual report, e.g. "Annual Report 2013", covering the events of 2012."""
 
     year = models.PositiveSmallIntegerField(
@@ -335,24 +287,6 @@ class EditionPage(RoutablePageMixin, ReaderPageMixin, Page):
         if clash is not None:
             raise ValidationError({"year": f"There is already an edition for {self.year}: “{clash.title}”."})
 
-    @path("jump/")
-    def jump(self, request):
-        """The "Jump to a Country Report" form: works without JavaScript (GET + redirect)."""
-        from ..chrome import edition_chrome
-
-        chrome = edition_chrome(self.pk)
-        slug = request.GET.get("country", "").strip()
-        if not slug:
-            return redirect(chrome.nav_url("world_by_region") or self.url)
-        entry = chrome.entry_for_country(slug)
-        if entry is None:
-            context = self.get_context(request)
-            context["requested_country"] = slug[:100]
-            response = TemplateResponse(request, "reports/jump_not_found.html", context, status=404)
-            patch_vary_headers(response, ["Cookie"])
-            return response
-        return redirect(entry.url)
-
 
 class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
     """The edition's introduction, essay or global update."""
@@ -379,8 +313,15 @@ class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
     unique_in_edition = "kind"
     template = "reports/article_page.html"
 
+    document_kind = "article"
+
     class Meta:
         verbose_name = "article (introduction, essay, global update)"
+
+    @property
+    def navigation(self):
+        """Each kind of article has its own item, in reading order: introduction, essay, global update."""
+        return Navigation(self.kind, self.Kind(self.kind).label, 10 + 10 * self.Kind.values.index(self.kind))
 
     def unique_in_edition_message(self, value, clash, edition):
         label = ArticlePage.Kind(value).label.lower()
@@ -410,6 +351,8 @@ class PressReleasePage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/press_release_page.html"
+    navigation = Navigation("press_release", "Press release", 50)
+    document_kind = "press_release"
 
     class Meta:
         verbose_name = "press release"
@@ -428,16 +371,13 @@ class DownloadsPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/downloads_page.html"
+    navigation = Navigation("downloads", "Downloads", 60)
 
     class Meta:
         verbose_name = "downloads page"
 
     def get_context(self, request, *args, **kwargs):
-        from ..extensions import edition_file_links
-
         context = super().get_context(request, *args, **kwargs)
-        edition = EditionPage.objects.ancestor_of(self).first()
-        context["generated_files"] = edition_file_links(edition) if edition else []
         context["files"] = list(self.files.select_related("document"))
         return context
 
@@ -462,13 +402,12 @@ class GlossaryPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/glossary_page.html"
+    navigation = Navigation("glossary", "Glossary", 70)
 
     class Meta:
         verbose_name = "glossary"
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import GlossaryTerm
-
         context = super().get_context(request, *args, **kwargs)
         letters = {}
         for term in GlossaryTerm.objects.all():
@@ -487,6 +426,7 @@ class WorldByRegionPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/world_by_region_page.html"
+    navigation = Navigation("world_by_region", "World by region", 40)
 
     class Meta:
         verbose_name = "world by region page"
@@ -511,12 +451,11 @@ class RegionPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     base_form_class = UniqueInEditionPageForm
     unique_in_edition = "region"
     template = "reports/region_page.html"
+    nav_section = "world_by_region"
+    document_kind = "overview"
 
     class Meta:
         verbose_name = "region"
-
-    def current_nav_key(self, chrome):
-        return "world_by_region"
 
     def unique_in_edition_message(self, value, clash, edition):
         return (
@@ -559,31 +498,18 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     base_form_class = UniqueInEditionPageForm
     unique_in_edition = "country"
     template = "reports/country_entry_page.html"
+    nav_section = "world_by_region"
+    document_kind = "entry"
 
     class Meta:
         verbose_name = "country entry"
         verbose_name_plural = "country entries"
-
-    def current_nav_key(self, chrome):
-        return "world_by_region"
 
     def unique_in_edition_message(self, value, clash, edition):
         return (
             f"{edition.title} already has an entry for {value} (“{clash.title}”, {clash.url_path}). "
             "There is one entry per country in an edition: edit that entry instead."
         )
-
-    def get_context(self, request, *args, **kwargs):
-        from ..chrome import entry_neighbours
-        from ..document import entry_document
-
-        context = super().get_context(request, *args, **kwargs)
-        from ..extensions import entry_file_links
-
-        context["entry"] = entry_document(self, use_cache=not getattr(request, "is_preview", False))
-        context["neighbours"] = entry_neighbours(self)
-        context["entry_files"] = entry_file_links(self)
-        return context
 
 
 class OfficeHolder(Orderable):
@@ -665,6 +591,7 @@ class Correction(Orderable):
 
 
 __all__ = [
+    "Navigation",
     "HomePage",
     "InformationPage",
     "EditionPage",

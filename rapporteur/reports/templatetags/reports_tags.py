@@ -1,12 +1,64 @@
-"""Template helpers for reader pages."""
+"""Template helpers for reader pages: the frame, and the content each page type shows.
+
+Templates pull what they show through these tags, so page models stay free of
+presentation code (see ``reports.models.pages``).
+"""
 
 from urllib.parse import quote, urlencode
 
 from django import template
 
-from ..document import prose_document
+from ..chrome import edition_links, entry_neighbours
+from ..document import entry_document, prose_document
+from ..extensions import edition_file_links, entry_file_links
+from ..frame import EDITION_DEPTH, ReaderFrame, ancestor_at, reader_frame
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True, name="reader_frame")
+def reader_frame_tag(context):
+    """The page's frame: ``{% reader_frame as frame %}`` (once, in the base template).
+
+    Framed by ``page`` if the context has one, else by ``frame_edition_id`` (a view of one
+    edition, such as the jump form), else — for reader views outside the tree, which say so
+    with ``reader_view`` — by the latest edition. Error pages (404, 500) stay unframed: a
+    hidden address must answer exactly like one that does not exist, and a server error
+    page must not need the database.
+    """
+    page, edition_id = context.get("page"), context.get("frame_edition_id")
+    if page is None and edition_id is None and not context.get("reader_view"):
+        return ReaderFrame()
+    return reader_frame(context.get("request"), page=page, edition_id=edition_id)
+
+
+@register.simple_tag(takes_context=True, name="entry_document")
+def entry_document_tag(context, page):
+    """A country entry as a document; previews are built afresh, never from (or into) the cache."""
+    request = context.get("request")
+    return entry_document(page, use_cache=not getattr(request, "is_preview", False))
+
+
+@register.simple_tag(name="entry_neighbours")
+def entry_neighbours_tag(page):
+    return entry_neighbours(page)
+
+
+@register.simple_tag(name="entry_files")
+def entry_files_tag(page):
+    return entry_file_links(page)
+
+
+@register.simple_tag(name="edition_files")
+def edition_files_tag(page):
+    """The generated files of the edition a page (the downloads page) belongs to."""
+    edition = ancestor_at(page, EDITION_DEPTH)
+    return edition_file_links(edition.specific) if edition is not None else []
+
+
+@register.simple_tag(name="edition_links")
+def edition_links_tag(home):
+    return edition_links(home.pk)
 
 
 @register.filter
