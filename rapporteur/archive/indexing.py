@@ -19,27 +19,21 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from rapporteur.reports.cache import new_generation
-from rapporteur.reports.document import build_entry_document, prose_document
-from rapporteur.reports.models import (
-    ArticlePage,
-    Country,
-    CountryEntryPage,
-    EditionPage,
-    Person,
-    PressReleasePage,
-    RegionPage,
-    Theme,
-)
+from rapporteur.reports.document import page_document
+from rapporteur.reports.models import Country, EditionPage, Person, Theme
 from rapporteur.reports.visibility import reader_visible
 
 from .models import CaseRecord, SearchRecord
 from .postings import build_segments
 
-INDEXED_TYPES = (CountryEntryPage, ArticlePage, RegionPage, PressReleasePage)
+
+def indexed_types():
+    """The page types that make a document (``ReaderPageMixin.document_kind``): those are searchable."""
+    return tuple(model for model in get_page_models() if getattr(model, "document_kind", None))
 
 
 def plain_text(html):
@@ -77,8 +71,7 @@ class RecordBuilder:
             )
         )
 
-    def entry(self, page):
-        document = build_entry_document(page)
+    def entry(self, page, document):
         region = page.get_parent().specific.region_id
         place = {"country_id": page.country_id, "region_id": region}
         self.record(SearchRecord.Kind.SUMMARY, "Summary", plain_text(document.summary_html), **place)
@@ -107,10 +100,10 @@ class RecordBuilder:
                         )
                     )
 
-    def prose(self, kind, lead, stream, **fields):
+    def prose(self, kind, lead, items, **fields):
         """Long-form pages: one record for the opening, one per heading (linked to its anchor)."""
         heading, anchor, parts = self.page.title, "", [lead] if lead else []
-        for item in prose_document(stream):
+        for item in items:
             if item.kind == "heading":
                 if parts:
                     self.record(kind, heading, " ".join(parts), anchor=anchor, **fields)
@@ -123,15 +116,15 @@ class RecordBuilder:
             self.record(kind, heading, " ".join(parts), anchor=anchor, **fields)
 
     def build(self):
-        page = self.page
-        if isinstance(page, CountryEntryPage):
-            self.entry(page)
-        elif isinstance(page, ArticlePage):
-            self.prose(SearchRecord.Kind.ARTICLE, page.lead, page.body)
-        elif isinstance(page, PressReleasePage):
-            self.prose(SearchRecord.Kind.PRESS_RELEASE, page.lead, page.body)
-        elif isinstance(page, RegionPage):
-            self.prose(SearchRecord.Kind.OVERVIEW, page.teaser, page.overview, region_id=page.region_id)
+        """Records from the page's document: an entry's summary, sections and cases, or a long-form
+        page's opening and headed parts (the record kind is the page type's document kind)."""
+        page, document = self.page, page_document(self.page)
+        if page.document_kind == "entry":
+            self.entry(page, document)
+        elif page.document_kind == "overview":
+            self.prose(SearchRecord.Kind.OVERVIEW, document.teaser, document.items, region_id=page.region_id)
+        else:
+            self.prose(SearchRecord.Kind(page.document_kind), document.lead, document.items)
         return self.search, self.cases
 
 
@@ -145,7 +138,7 @@ def index_pages(pages, word_index=True):
     editions_changed = set(old.values_list("edition_id", flat=True).distinct())
     old.delete()
     CaseRecord.objects.filter(page_id__in=page_ids).delete()
-    visible = reader_visible(Page.objects.filter(pk__in=page_ids).type(*INDEXED_TYPES)).specific()
+    visible = reader_visible(Page.objects.filter(pk__in=page_ids).type(*indexed_types())).specific()
     editions = {edition.path: edition for edition in EditionPage.objects.all()}
     themes = dict(Theme.objects.values_list("slug", "pk"))
     people = dict(Person.objects.values_list("slug", "pk"))
@@ -188,7 +181,7 @@ def rebuild_all(batch=200):
     with transaction.atomic():
         SearchRecord.objects.all().delete()
         CaseRecord.objects.all().delete()
-    ids = list(Page.objects.type(*INDEXED_TYPES).values_list("pk", flat=True).order_by("path"))
+    ids = list(Page.objects.type(*indexed_types()).values_list("pk", flat=True).order_by("path"))
     total = 0
     for start in range(0, len(ids), batch):
         with transaction.atomic():

@@ -1,9 +1,10 @@
 """Report content as a *document*: plain data that every output renders.
 
-The website's templates, and later the PDF, EPUB, open data and static mirror, read a
-country entry through ``entry_document`` and long-form pages through ``prose_document``
-— never through the page models directly — so there is one place that decides what an
-entry contains and in which order.
+The website's templates, the PDF, the EPUB, the archive's records and later open data and
+the static mirror read a country entry through ``entry_document``, long-form pages through
+``prose_document`` and any page through ``page_document`` — never through the page models
+directly — so there is one place that decides what an entry contains and in which order.
+Which document a page makes is declared by its type (``ReaderPageMixin.document_kind``).
 """
 
 from dataclasses import dataclass
@@ -11,9 +12,12 @@ from dataclasses import dataclass
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .cache import cached
+from .models import GlossaryTerm
+from .visibility import reader_visible
 
 
 def rich_text_html(source):
@@ -282,49 +286,62 @@ class EditionDocument:
 ARTICLE_ORDER = ("introduction", "essay", "global_update")
 
 
+def long_form_document(page, label=""):
+    """An article or the press release: title, byline, lead and prose."""
+    kind = getattr(page, "kind", page.document_kind)
+    return ArticleDocument(
+        kind=kind,
+        label=label or ("Press release" if kind == "press_release" else page.Kind(kind).label),
+        title=page.title,
+        author=getattr(page, "author", ""),
+        lead=page.lead,
+        items=prose_document(page.body),
+        url=page.get_url() or "",
+        date=getattr(page, "release_date", None),
+    )
+
+
+def region_document(page, entries=()):
+    """A region's overview (and, in the edition document, its entries)."""
+    return RegionDocument(
+        name=page.region.name,
+        slug=page.region.slug,
+        title=page.title,
+        teaser=page.teaser,
+        items=prose_document(page.overview),
+        url=page.get_url() or "",
+        entries=tuple(entries),
+    )
+
+
+# Which builder makes the document of each kind a page type declares (``document_kind``).
+BUILDERS = {
+    "entry": build_entry_document,
+    "article": long_form_document,
+    "press_release": long_form_document,
+    "overview": region_document,
+}
+
+
+def page_document(page):
+    """The document a page makes, by its type's declaration; None for pages that only frame others."""
+    kind = getattr(page, "document_kind", None)
+    return BUILDERS[kind](page) if kind else None
+
+
 def build_edition_document(edition, organisation_name=""):
     """The edition as a document, from published, reader-visible pages only."""
-    from .models import ArticlePage, CountryEntryPage, GlossaryTerm, PressReleasePage, RegionPage
-    from .visibility import reader_visible
-
-    visible = lambda model: reader_visible(model.objects.descendant_of(edition))  # noqa: E731
-
-    def long_form(page, kind, label, date=None):
-        return ArticleDocument(
-            kind=kind,
-            label=label,
-            title=page.title,
-            author=getattr(page, "author", ""),
-            lead=page.lead,
-            items=prose_document(page.body),
-            url=page.get_url() or "",
-            date=date,
-        )
-
-    articles = {page.kind: page for page in visible(ArticlePage)}
-    article_docs = tuple(
-        long_form(articles[kind], kind, ArticlePage.Kind(kind).label) for kind in ARTICLE_ORDER if kind in articles
-    )
-    release = visible(PressReleasePage).first()
-    release_doc = long_form(release, "press_release", "Press release", release.release_date) if release else None
+    pages = reader_visible(Page.objects.descendant_of(edition)).specific().order_by("path")
+    by_kind = {}
+    for page in pages:
+        if getattr(page, "document_kind", None):
+            by_kind.setdefault(page.document_kind, []).append(page)
+    articles = {page.kind: page for page in by_kind.get("article", ())}
+    release = next(iter(by_kind.get("press_release", ())), None)
     entries_by_region = {}
-    for entry in visible(CountryEntryPage).select_related("country").order_by("country__name"):
+    for entry in sorted(by_kind.get("entry", ()), key=lambda entry: entry.country.name):
         entries_by_region.setdefault(entry.path[: -entry.steplen], []).append(build_entry_document(entry))
-    regions = tuple(
-        RegionDocument(
-            name=region.region.name,
-            slug=region.region.slug,
-            title=region.title,
-            teaser=region.teaser,
-            items=prose_document(region.overview),
-            url=region.get_url() or "",
-            entries=tuple(entries_by_region.get(region.path, ())),
-        )
-        for region in visible(RegionPage).select_related("region").order_by("region__sort_order", "region__name")
-    )
-    glossary = tuple(
-        GlossaryItem(term.term, term.slug, rich_text_html(term.definition)) for term in GlossaryTerm.objects.all()
-    )
+    regions = sorted(by_kind.get("overview", ()), key=lambda page: (page.region.sort_order, page.region.name))
     return EditionDocument(
         page_id=edition.pk,
         year=edition.year,
@@ -334,8 +351,10 @@ def build_edition_document(edition, organisation_name=""):
         language=edition.locale.language_code,
         url=edition.get_url() or "",
         organisation=organisation_name,
-        articles=article_docs,
-        press_release=release_doc,
-        regions=regions,
-        glossary=glossary,
+        articles=tuple(long_form_document(articles[kind]) for kind in ARTICLE_ORDER if kind in articles),
+        press_release=long_form_document(release) if release else None,
+        regions=tuple(region_document(page, entries_by_region.get(page.path, ())) for page in regions),
+        glossary=tuple(
+            GlossaryItem(term.term, term.slug, rich_text_html(term.definition)) for term in GlossaryTerm.objects.all()
+        ),
     )
