@@ -1,11 +1,14 @@
-"""How long the launch transaction of a full-size embargoed edition takes.
+"""How long the launch of a full-size embargoed edition takes, and how long it holds the database.
 
     .venv/bin/python benchmarks/launch_edition.py [--countries 160]
 
-Builds a scratch database with one synthetic edition of N entries, puts it under embargo,
-approves every page (so each waits for launch), then times ``launch_edition``: the time
-from the launch instant until everything is live for readers (the commit). The target is
-that an edition is live within 5 seconds of its launch time.
+Builds a scratch database with one synthetic edition of N entries, every page inside it
+approved and published under the still unpublished edition page (the embargo's one gate),
+the edition scheduled to launch. Then times ``launch_edition``: until the commit that makes
+everything visible to readers (the only time the launch writes — the write transaction), and
+until the work that follows the commit (archive records and word index, Wagtail's search and
+reference indexes) is done. The target is that an edition is live within 5 seconds of its
+launch time; the write transaction should be short, since other writers wait for it.
 """
 
 import argparse
@@ -20,42 +23,33 @@ def main():
     parser.add_argument("--countries", type=int, default=160)
     args = parser.parse_args()
     with django_on_scratch_database(demo=False):
-        from django.db import connection
+        from django.db import connection, transaction
         from django.utils import timezone
-        from wagtail.models import Page
 
-        from rapporteur.editorial.embargo import launch_edition
-        from rapporteur.editorial.models import EditionLaunch
+        from rapporteur.editorial.embargo import launch_edition, schedule_launch
 
         edition = generate_archive(1, args.countries)
-        pages = list(Page.objects.filter(path__startswith=edition.path).order_by("-depth"))
-        Page.objects.filter(pk__in=[p.pk for p in pages]).update(live=False)
-        launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now() + timezone.timedelta(days=1))
+        edition.unpublish()  # the gate closes: everything inside is published but invisible
+        schedule_launch(edition, timezone.now() + timezone.timedelta(days=1))
+        committed = []
         started = time.perf_counter()
-        for page in pages:
-            page.specific.save_revision().publish()
-        approved = time.perf_counter() - started
-        started = time.perf_counter()
-        started_wall = timezone.now()
         if os.environ.get("PROFILE"):
             import cProfile
             import pstats
 
             profile = cProfile.Profile()
             profile.enable()
-        count = launch_edition(launch)
+        with transaction.atomic():
+            transaction.on_commit(lambda: committed.append(time.perf_counter()))  # runs first after the commit
+            count = launch_edition(edition)
+        elapsed = time.perf_counter() - started
         if os.environ.get("PROFILE"):
             profile.disable()
             pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
-        elapsed = time.perf_counter() - started
-        launch.refresh_from_db()
-        to_commit = (launch.launched_at - started_wall).total_seconds()  # stamped just before the commit
-        print(f"database: {connection.vendor}; {count} pages ({args.countries} entries)")
-        print(f"approving all pages (waiting for launch): {approved:.1f} s")
-        print(
-            f"launch: everything visible (commit) after {to_commit:.2f} s ({to_commit / count * 1000:.1f} ms per page)"
-        )
-        print(f"launch including search and reference indexing after the commit: {elapsed:.2f} s")
+        to_commit = committed[0] - started
+        print(f"database: {connection.vendor}; {count} pages visible after launch ({args.countries} entries)")
+        print(f"launch: everything visible (commit) after {to_commit * 1000:.0f} ms — the only write transaction")
+        print(f"launch including archive, search and reference indexing after the commit: {elapsed:.2f} s")
 
 
 if __name__ == "__main__":

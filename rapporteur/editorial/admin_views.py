@@ -1,4 +1,8 @@
-"""Admin pages for editions: progress by region and stage, setting the launch time, launching."""
+"""Admin pages for editions: progress by region and stage, setting the launch time, launching.
+
+Setting or launching needs permission to publish the edition page: the launch *is* its
+publication (see ``editorial.embargo``).
+"""
 
 from django import forms
 from django.contrib import messages
@@ -12,55 +16,42 @@ from django.views.decorators.http import require_POST
 from rapporteur.reports.models import EditionPage
 
 from .dashboard import STAGES, edition_progress
-from .embargo import LaunchError, launch_edition
-from .models import EditionLaunch
-
-EDIT_LAUNCH = "editorial.change_editionlaunch"
+from .embargo import LaunchError, last_failure, last_launch, launch_edition, launch_time, schedule_launch
 
 
-class LaunchTimeForm(forms.ModelForm):
+class LaunchTimeForm(forms.Form):
     launch_at = forms.DateTimeField(
         label="Launch date and time",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text="Until then nothing of this edition is visible to readers. Times are in the server's time zone.",
     )
 
-    class Meta:
-        model = EditionLaunch
-        fields = ["launch_at"]
-
     def clean_launch_at(self):
         launch_at = self.cleaned_data["launch_at"]
         if launch_at <= timezone.now():
             raise forms.ValidationError("Choose a time in the future, or use “Launch now”.")
-        if self.instance.edition.live and not self.instance.pk:
-            raise forms.ValidationError("This edition is already published; an embargo can only be set before launch.")
         return launch_at
 
 
+def can_launch(user, edition):
+    return edition.permissions_for_user(user).can_publish()
+
+
 def editions_index(request):
-    editions = EditionPage.objects.order_by("-year").select_related("launch")
+    editions = [(edition, launch_time(edition)) for edition in EditionPage.objects.order_by("-year")]
     return TemplateResponse(request, "editorial/editions_index.html", {"editions": editions, "page_title": "Editions"})
-
-
-def still_to_launch(edition, launch):
-    """Whether the edition can still be put under embargo or launched: not yet public by either route."""
-    return launch.is_pending if launch else not edition.live
 
 
 def edition_dashboard(request, edition_id):
     edition = get_object_or_404(EditionPage, pk=edition_id)
-    launch = EditionLaunch.objects.filter(edition=edition).first()
-    can_launch = request.user.has_perm(EDIT_LAUNCH)
+    allowed = can_launch(request.user, edition) and not edition.live
     form = None
-    embargo_possible = still_to_launch(edition, launch)
-    if can_launch and embargo_possible:
-        form = LaunchTimeForm(request.POST or None, instance=launch or EditionLaunch(edition=edition))
+    if allowed:
+        form = LaunchTimeForm(request.POST or None, initial={"launch_at": launch_time(edition)})
         if request.method == "POST" and form.is_valid():
-            saved = form.save()
-            messages.success(
-                request, f"{edition.title} will launch at {timezone.localtime(saved.launch_at):%H:%M on %d %B %Y}."
-            )
+            schedule_launch(edition, form.cleaned_data["launch_at"], user=request.user)
+            when = timezone.localtime(form.cleaned_data["launch_at"])
+            messages.success(request, f"{edition.title} will launch at {when:%H:%M on %d %B %Y}.")
             return redirect("rapporteur_edition_dashboard", edition.pk)
     elif request.method == "POST":
         raise PermissionDenied
@@ -69,9 +60,11 @@ def edition_dashboard(request, edition_id):
         "editorial/edition_dashboard.html",
         {
             "edition": edition,
-            "launch": launch,
+            "launch_at": launch_time(edition),
+            "failure": None if edition.live else last_failure(edition),
+            "launched": last_launch(edition) if edition.live else None,
             "form": form,
-            "can_launch": can_launch and embargo_possible,
+            "can_launch": allowed,
             "progress": edition_progress(edition),
             "stages": STAGES,
             "page_title": f"{edition.title}: progress and launch",
@@ -81,17 +74,14 @@ def edition_dashboard(request, edition_id):
 
 @require_POST
 def launch_now(request, edition_id):
-    if not request.user.has_perm(EDIT_LAUNCH):
-        raise PermissionDenied
     edition = get_object_or_404(EditionPage, pk=edition_id)
-    launch = EditionLaunch.objects.filter(edition=edition).first()
-    if not still_to_launch(edition, launch):
+    if not can_launch(request.user, edition):
+        raise PermissionDenied
+    if edition.live:
         messages.error(request, f"{edition.title} is already published; there is nothing to launch.")
         return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
-    if launch is None:
-        launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now())
     try:
-        count = launch_edition(launch, user=request.user)
+        count = launch_edition(edition, user=request.user)
     except LaunchError as error:
         messages.error(request, f"Launch failed and nothing was published: {error}")
     else:

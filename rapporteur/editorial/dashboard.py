@@ -1,7 +1,9 @@
 """The edition dashboard: where every entry stands in review, region by region, and the launch.
 
 A handful of queries for a whole edition: the pages, their active workflow states and
-which of them hold an approved revision waiting for launch.
+which of them hold a revision approved for a later time. Inside an edition that has not
+launched, a published page is "approved, waiting for launch": readers see it only once the
+edition page itself goes live (see ``editorial.embargo``).
 """
 
 from dataclasses import dataclass, field
@@ -60,7 +62,8 @@ def task_stage(task_name):
 class StageFinder:
     """Works out each page's stage from three bulk queries."""
 
-    def __init__(self, pages):
+    def __init__(self, edition, pages):
+        self.edition_live = edition.live
         ids = [str(page.pk) for page in pages]
         page_type = ContentType.objects.get_for_model(Page)
         self.states = {
@@ -81,16 +84,18 @@ class StageFinder:
             if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 return CHANGES_REQUESTED
             return task_stage(state.current_task_state.task.name)
+        if page.live:
+            return LIVE if self.edition_live else WAITING
         if str(page.pk) in self.waiting:
             return WAITING
-        return LIVE if page.live else DRAFT
+        return DRAFT
 
 
 def edition_progress(edition):
     pages = list(
         Page.objects.descendant_of(edition).order_by("path").only("title", "path", "live", "content_type_id", "depth")
     )
-    stage_of = StageFinder([edition, *pages])
+    stage_of = StageFinder(edition, [edition, *pages])
     region_type = ContentType.objects.get_for_model(RegionPage).pk
     entry_type = ContentType.objects.get_for_model(CountryEntryPage).pk
     region_names = dict(RegionPage.objects.child_of(edition).values_list("pk", "region__name"))
@@ -109,7 +114,7 @@ def edition_progress(edition):
             other.append((page, stage_of(page)))
     warnings = []
     if stage_of(edition) not in (WAITING, LIVE):
-        warnings.append("The edition page itself is not approved yet; launching publishes its latest version.")
+        warnings.append("No launch time is set; launching publishes the edition page's latest version.")
     for region in regions:
         if region.ready_entries and region.page_stage not in (WAITING, LIVE):
             warnings.append(

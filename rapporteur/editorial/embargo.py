@@ -1,234 +1,181 @@
 """Embargoed launch: an edition stays invisible until one instant, then goes live at once.
 
-Three rules make it work:
+There is one gate: the edition page. Readers never see a page under an unpublished page
+(``reports.visibility``), so while the edition page is not live, everything inside it is
+invisible — and pages inside it are reviewed, approved and published as usual meanwhile,
+published but unseen. The launch time is nothing but the go-live time of the edition page
+itself: Wagtail's own scheduled publishing (the page's "Go-live date/time", which the
+Editions dashboard sets). At that instant the scheduler publishes that one page — one
+short transaction, no lock held while anything waits — and readers see the whole edition
+at once. The archive's records, the files and the caches follow after the commit.
 
-1. *Approved content waits.* Every revision saved for a page inside an edition whose launch
-   is still pending carries the launch time as its go-live time, so Wagtail's own
-   publishing (a publisher's "Publish", a workflow's final approval) schedules it instead
-   of making it live.
-2. *The edition is the gate.* The edition page itself is not live before launch, and
-   readers never see a page under an unpublished ancestor (``reports.visibility``).
-3. *Launch is one transaction.* ``launch_edition`` publishes the edition page and every
-   approved page inside it together; if any of them fails, none goes live and the
-   failure is recorded for the team.
-
-``run_scheduler`` calls ``launch_due_editions`` every second. It starts a launch a few
-seconds early (``RAPPORTEUR_LAUNCH_LEAD_SECONDS``; 10 on SQLite, 30 on PostgreSQL by
-default): it publishes everything
-inside the transaction, waits for the launch instant, then commits — so readers see the
-whole edition at the instant itself, however many pages it has. (On SQLite, other saves
-wait during those seconds; readers are never blocked.) It also does Wagtail's ordinary
-scheduled publishing and expiry — except inside editions still under embargo, which only
-a launch may publish.
+The scheduler (``run_scheduler``, every second) does Wagtail's scheduled publishing and
+expiry here (``publish_due``) rather than through Wagtail's ``publish_scheduled`` command,
+which stops at the first revision that fails to publish: one broken page would hold back
+every later one, a launch included. Here each revision is published on its own; a failure
+is logged (for an edition, as a failed launch the dashboard shows) and retried later.
 """
 
-import datetime
 import logging
 import time
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from rapporteur.reports.models import EditionPage
-from rapporteur.reports.visibility import ancestor_paths
-
-from .models import EditionLaunch
+from rapporteur.reports.visibility import reader_visible
 
 logger = logging.getLogger(__name__)
 
-
-def pending_launch_for_path(path):
-    """The pending launch of the edition containing the page at ``path`` (or being it), if any."""
-    return (
-        EditionLaunch.objects.filter(launched_at__isnull=True, edition__path__in=ancestor_paths(path))
-        .select_related("edition")
-        .first()
-    )
-
-
-def embargoed_edition_paths():
-    return list(EditionLaunch.objects.filter(launched_at__isnull=True).values_list("edition__path", flat=True))
-
-
-# -- rule 1: approved content waits ----------------------------------------------------------
-
-
-@receiver(pre_save, sender=Revision)
-def hold_revision_for_launch(sender, instance, raw=False, **kwargs):
-    """Stamp the launch time as go-live time on new revisions of embargoed pages."""
-    if raw or instance.pk or instance.base_content_type_id != ContentType.objects.get_for_model(Page).pk:
-        return
-    page = Page.objects.filter(pk=instance.object_id).only("path").first()
-    if page is None:
-        return
-    launch = pending_launch_for_path(page.path)
-    if launch is None:
-        return
-    current = instance.content.get("go_live_at")
-    if isinstance(current, str):
-        current = parse_datetime(current)
-    if current is None or current < launch.launch_at:
-        instance.content["go_live_at"] = launch.launch_at.isoformat()
-
-
-@receiver(post_save, sender=EditionLaunch)
-def launch_time_changed(sender, instance, raw=False, **kwargs):
-    """Move already-approved revisions to the new launch time, so none goes live at the old one."""
-    if raw or not instance.is_pending:
-        return
-    pages = Page.objects.filter(path__startswith=instance.edition.path)
-    Revision.page_revisions.filter(object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]).filter(
-        approved_go_live_at__isnull=False
-    ).update(approved_go_live_at=instance.launch_at)
-
-
-# -- rule 3: launch is one transaction ----------------------------------------------------------
+RETRY_AFTER_SECONDS = 30
 
 
 class LaunchError(RuntimeError):
     pass
 
 
-def revision_to_launch(page):
-    """The revision that goes live at launch: the approved (scheduled) one, if any."""
-    return page.revisions.filter(approved_go_live_at__isnull=False).order_by("-created_at", "-id").first()
+def scheduled_launch(edition):
+    """The edition page's revision approved to go live later (Wagtail's scheduled publishing), if any."""
+    return edition.revisions.filter(approved_go_live_at__isnull=False).order_by("-created_at", "-id").first()
 
 
-def publish_now(revision, user):
-    """Publish a revision immediately, even if it was stamped with a later go-live time."""
+def launch_time(edition):
+    revision = scheduled_launch(edition)
+    return revision.approved_go_live_at if revision else None
+
+
+def schedule_launch(edition, launch_at, user=None):
+    """Set (or move) the launch: the edition page's latest version is approved to go live at ``launch_at``."""
+    edition = EditionPage.objects.get(pk=edition.pk)
+    revision = edition.get_latest_revision()
+    page = revision.as_object() if revision else edition
+    page.go_live_at = launch_at
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user, skip_permission_checks=True, log_action=True)
+    return revision
+
+
+def visible_pages(edition):
+    return reader_visible(Page.objects.descendant_of(edition, inclusive=True)).count()
+
+
+def record_launch(edition, user=None):
+    """Audit a launch; returns how many of the edition's pages readers can now see."""
+    pages = visible_pages(edition)
+    log(instance=edition, action="rapporteur.launch", user=user, data={"pages": pages})
+    logger.warning("Launched %s: %d pages went live", edition.title, pages)
+    return pages
+
+
+def record_failure(edition, error, user=None):
+    log(instance=edition, action="rapporteur.launch_failed", user=user, data={"reason": str(error)})
+    logger.error("Launch of %s failed; nothing was published: %s", edition.title, error)
+
+
+@transaction.atomic
+def publish_now(revision, user=None, log_action=True):
+    """Publish a revision at once, even if it was approved for a later time; all or nothing.
+
+    Wagtail clears the revisions' go-live times before it saves the page, so without the
+    transaction a page that fails to save would lose its schedule (and a launch its time).
+    """
     if isinstance(revision.content, dict) and revision.content.get("go_live_at"):
         revision.content["go_live_at"] = None
         revision.save(update_fields=["content"])
-    revision.publish(user=user, skip_permission_checks=True, log_action=True)
+    revision.publish(user=user, skip_permission_checks=True, log_action=log_action)
 
 
-def wait_until(instant):
-    delay = (instant - timezone.now()).total_seconds()
-    if delay > 0:
-        time.sleep(delay)
+def launch_edition(edition, user=None):
+    """Launch now ("Launch now" on the dashboard): publish the edition page, so everything approved in it shows.
 
-
-def launch_edition(launch, user=None, commit_at=None):
-    """Publish the edition page and every approved page in it, all or nothing.
-
-    With ``commit_at``, the work is done first and committed at that instant, so that
-    everything becomes visible exactly then. Returns the number of pages that went live.
-    On failure nothing is published, the reason is stored on the launch and logged, and
-    ``LaunchError`` is raised.
+    Returns the number of the edition's pages readers can now see, or 0 if it was already
+    live. On failure nothing is published, the reason is logged, and ``LaunchError`` is raised.
     """
-    edition = launch.edition
+    edition = EditionPage.objects.get(pk=edition.pk)
+    if edition.live:
+        return 0
+    revision = scheduled_launch(edition) or edition.get_latest_revision()
     try:
-        with transaction.atomic():
-            launch = EditionLaunch.objects.select_for_update().get(pk=launch.pk)
-            if not launch.is_pending:
-                return 0
-            prepared_from = timezone.now()
-            published = []
-            for page in Page.objects.filter(path__startswith=edition.path).order_by("path"):
-                revision = revision_to_launch(page)
-                if revision is None and page.pk == edition.pk and not page.live:
-                    revision = page.get_latest_revision()  # launching is the publisher's approval of the edition itself
-                if revision is None:
-                    continue
-                try:
-                    publish_now(revision, user)
-                except Exception as error:
-                    raise LaunchError(f"“{page.title}” ({page.url_path}) could not be published: {error}") from error
-                published.append(page.pk)
-            if commit_at is not None:
-                wait_until(commit_at)
-            launched_at = timezone.now()
-            # The pages were published a moment ago; they went public now.
-            launched = Page.objects.filter(pk__in=published)
-            launched.filter(first_published_at__gte=prepared_from).update(first_published_at=launched_at)
-            launched.update(last_published_at=launched_at)
-            launch.launched_at = launch.last_attempt_at = launched_at
-            launch.launched_by = user
-            launch.last_failure = ""
-            launch.save()
-            log(instance=edition, action="rapporteur.launch", user=user, data={"pages": len(published)})
-        logger.warning("Launched %s: %d pages went live", edition.title, len(published))
-        return len(published)
-    except LaunchError as error:
-        EditionLaunch.objects.filter(pk=launch.pk).update(last_failure=str(error), last_attempt_at=timezone.now())
-        log(instance=edition, action="rapporteur.launch_failed", user=user, data={"reason": str(error)})
-        logger.error("Launch of %s failed; nothing was published: %s", edition.title, error)
-        raise
+        publish_now(revision or edition.save_revision(user=user), user)
+    except Exception as error:
+        error = LaunchError(f"“{edition.title}” could not be published: {error}")
+        record_failure(edition, error, user)
+        raise error from None
+    return record_launch(edition, user)
 
 
-def launch_lead():
-    """How early to start preparing a launch.
-
-    PostgreSQL locks only the rows being published, so it can afford a generous lead;
-    SQLite makes other writers wait for the whole lead, so it gets a short one.
-    """
-    from django.db import connection
-
-    seconds = settings.RAPPORTEUR_LAUNCH_LEAD_SECONDS
-    if seconds is None:
-        seconds = 30 if connection.vendor == "postgresql" else 10
-    return datetime.timedelta(seconds=seconds)
-
-
-def launch_due_within(seconds):
-    """Whether a launch will start within ``seconds`` (its lead time included)."""
-    horizon = timezone.now() + launch_lead() + datetime.timedelta(seconds=seconds)
-    return EditionLaunch.objects.filter(launched_at__isnull=True, launch_at__lte=horizon).exists()
+def last_failure(edition):
+    """The latest failed launch of the edition since it was last scheduled or published, if any."""
+    latest = (
+        PageLogEntry.objects.filter(
+            page=edition,
+            action__in=[
+                "rapporteur.launch_failed",
+                "wagtail.publish.schedule",
+                "wagtail.publish",
+                "wagtail.publish.scheduled",
+            ],
+        )
+        .order_by("-timestamp", "-id")
+        .first()
+    )
+    return latest if latest is not None and latest.action == "rapporteur.launch_failed" else None
 
 
-def launch_due_editions(now=None, retry_after_seconds=30):
-    """Launch every edition whose time has come (or comes within the lead time).
+def last_launch(edition):
+    """The audit entry of the edition's launch, if it was launched (rather than simply published)."""
+    return (
+        PageLogEntry.objects.filter(page=edition, action="rapporteur.launch")
+        .select_related("user")
+        .order_by("-timestamp", "-id")
+        .first()
+    )
 
-    Failed launches are retried after a pause.
+
+# -- the scheduler's work --------------------------------------------------------------------
+
+_failed_at = {}  # revision id -> monotonic time of its last failure in this process
+
+
+def publish_due(now=None):
+    """Publish every revision whose go-live time has come and unpublish expired pages, each on its own.
+
+    Returns the editions that launched. A revision that fails is retried after
+    ``RETRY_AFTER_SECONDS``; it holds nothing else back.
     """
     now = now or timezone.now()
-    launched = []
-    due = EditionLaunch.objects.filter(launched_at__isnull=True, launch_at__lte=now + launch_lead())
-    for launch in due.select_related("edition").order_by("launch_at"):
-        if launch.last_attempt_at and (now - launch.last_attempt_at).total_seconds() < retry_after_seconds:
-            continue
+    for page in Page.objects.filter(live=True, expire_at__lte=now).specific():
         try:
-            launch_edition(launch, commit_at=launch.launch_at)
-            launched.append(launch.edition)
-        except LaunchError:
+            page.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+        except Exception:
+            logger.exception("Could not unpublish expired page %s", page.url_path)
+    launched = []
+    for revision in Revision.page_revisions.filter(approved_go_live_at__lte=now).order_by("approved_go_live_at", "id"):
+        failed = _failed_at.get(revision.pk)
+        if failed is not None and time.monotonic() - failed < RETRY_AFTER_SECONDS:
             continue
+        page = revision.content_object
+        is_edition = isinstance(page, EditionPage)
+        try:
+            publish_now(revision, log_action="wagtail.publish.scheduled")  # due by our clock, whatever the page says
+        except Exception as error:
+            _failed_at[revision.pk] = time.monotonic()
+            if is_edition:
+                record_failure(page, LaunchError(f"“{page.title}” could not be published: {error}"))
+            else:
+                logger.exception("Scheduled publishing of %s failed; trying again later", revision)
+            continue
+        _failed_at.pop(revision.pk, None)
+        if is_edition:
+            record_launch(page)
+            launched.append(page)
     return launched
 
 
-# -- Wagtail's scheduled publishing, minus embargoed editions --------------------------------------
-
-
-def publish_scheduled(now=None):
-    """Publish due scheduled revisions and unpublish expired pages, outside embargoed editions."""
-    now = now or timezone.now()
-    embargoed = embargoed_edition_paths()
-
-    def under_embargo(page):
-        return any(page.path.startswith(path) for path in embargoed)
-
-    done = 0
-    for revision in Revision.page_revisions.filter(approved_go_live_at__lte=now).order_by("approved_go_live_at"):
-        page = revision.content_object
-        if page is None or under_embargo(page):
-            continue
-        revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
-        done += 1
-    for page in Page.objects.filter(live=True, expire_at__lte=now):
-        if not under_embargo(page):
-            page.specific.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
-            done += 1
-    return done
-
-
-def edition_launch(edition):
-    return EditionLaunch.objects.filter(edition=edition).first()
-
-
-__all__ = ["EditionPage", "launch_edition", "launch_due_editions", "publish_scheduled", "LaunchError"]
+def launch_due_within(seconds):
+    """Whether an edition launches within ``seconds`` (so the scheduler starts no long job now)."""
+    horizon = timezone.now() + timezone.timedelta(seconds=seconds)
+    edition_ids = [str(pk) for pk in EditionPage.objects.filter(live=False).values_list("pk", flat=True)]
+    return Revision.page_revisions.filter(object_id__in=edition_ids, approved_go_live_at__lte=horizon).exists()

@@ -94,9 +94,7 @@ ROLES = {
             regional=False,
             scope="home",
             page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-            model_permissions=VOCABULARY_VIEW
-            + VOCABULARY_EDIT
-            + ("editorial.add_editionlaunch", "editorial.change_editionlaunch", "editorial.view_editionlaunch"),
+            model_permissions=VOCABULARY_VIEW + VOCABULARY_EDIT,
             collection_permissions=("add_document", "change_document", "choose_document"),
             description="Gives final approval, publishes, sets and runs the launch of an edition.",
         ),

@@ -193,12 +193,6 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Embargoed launches are prepared this many seconds early and committed at the launch instant
-# (default: 10 on SQLite, whose writers wait meanwhile; 30 on PostgreSQL). See editorial.embargo.
-RAPPORTEUR_LAUNCH_LEAD_SECONDS = (
-    int(env("RAPPORTEUR_LAUNCH_LEAD_SECONDS")) if env("RAPPORTEUR_LAUNCH_LEAD_SECONDS") else None
-)
-
 # Wagtail's notifications (submitted for review, changes requested, approved) go by email.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "rapporteur@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -206,13 +206,13 @@ def test_accents_and_other_scripts_are_searchable(django_capture_on_commit_callb
 
 
 def test_a_launched_edition_is_searchable_at_once(team, embargoed_edition, django_capture_on_commit_callbacks):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     with django_capture_on_commit_callbacks(execute=True):
         approve(add_entry(africa, "GH", "<p>Flooding displaced fishermen.</p>"), team["publisher"])
         add_entry(africa, "KE", "<p>Fishermen protested; a draft.</p>")  # never approved
     assert search("fishermen", {}).total == 0, "nothing before the launch"
     with django_capture_on_commit_callbacks(execute=True):
-        launch_edition(launch, user=team["publisher"])
+        launch_edition(edition, user=team["publisher"])
     found = search("fishermen", {})
     assert [(r.title, r.year) for r in found.results] == [("Ghana", 2014)]
     assert [v.label for v in found.facets["year"]] == ["2014"]

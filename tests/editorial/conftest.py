@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from rapporteur.editorial.models import EditionLaunch
+from rapporteur.editorial.embargo import schedule_launch
 from rapporteur.editorial.roles import grant_role
 from rapporteur.reports.models import (
     Country,
@@ -59,21 +59,25 @@ def add_entry(region_page, iso_code, summary="<p>Summary.</p>", user=None):
 
 
 def approve(page, user):
-    """Publish the latest revision as a publisher would; it waits for launch if under embargo."""
+    """Publish the latest revision as a publisher would (inside an embargoed edition, readers see it only at launch)."""
     page.get_latest_revision().publish(user=user)
     return CountryEntryPage.objects.get(pk=page.pk) if isinstance(page, CountryEntryPage) else page
 
 
 @pytest.fixture
 def embargoed_edition(db):
-    """ "Annual Report 2014", launching tomorrow, with an Africa region (draft, like everything in it)."""
+    """ "Annual Report 2014", launching tomorrow, with a published Africa region (invisible until the launch).
+
+    Returns (edition, region, launch time).
+    """
     home = HomePage.objects.get()
     edition = EditionPage(
         title="Annual Report 2014", year=2014, subtitle="The state of the world's human rights", live=False
     )
     home.add_child(instance=edition)
-    launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now() + timezone.timedelta(days=1))
-    edition.save_revision().publish()  # approved: waits for launch
+    edition.save_revision()
+    launch_at = (timezone.now() + timezone.timedelta(days=1)).replace(microsecond=0)
+    schedule_launch(edition, launch_at)
     region = RegionPage(
         title="Africa",
         slug="africa",
@@ -85,4 +89,4 @@ def embargoed_edition(db):
     edition.add_child(instance=region)
     region.save_revision().publish()
     edition.refresh_from_db()
-    return edition, region, launch
+    return edition, RegionPage.objects.get(pk=region.pk), launch_at

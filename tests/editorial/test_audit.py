@@ -20,9 +20,9 @@ def test_each_sensitive_action_leaves_a_row(team, edition, embargoed_edition):
     mali = edition.get_descendants().get(slug="mali").specific
     mali.unpublish(user=publisher)
     mali.get_latest_revision().publish(user=publisher)
-    _, africa, launch = embargoed_edition
+    embargoed, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH"), publisher)
-    launch_edition(launch, user=publisher)
+    launch_edition(embargoed, user=publisher)
 
     assert ModelLogEntry.objects.filter(action="rapporteur.login_failed", data__username="legal").exists()
     assert ModelLogEntry.objects.filter(action="rapporteur.role_change", object_id=str(team["legal"].pk)).exists()

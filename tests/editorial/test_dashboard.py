@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rapporteur.editorial.dashboard import edition_progress
-from rapporteur.editorial.models import EditionLaunch
+from rapporteur.editorial.embargo import launch_time
 from rapporteur.reports.models import EditionPage
 
 from .conftest import add_entry, approve
@@ -22,7 +22,7 @@ def stage_counts(html, region):
 
 
 def test_dashboard_counts_entries_at_each_stage(team, signed_in, embargoed_edition):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     researcher, editor = team["researcher_africa"], team["editor_africa"]
     add_entry(africa, "GH", user=researcher)  # draft
     in_review = add_entry(africa, "KE", user=researcher)
@@ -47,24 +47,25 @@ def test_dashboard_counts_entries_at_each_stage(team, signed_in, embargoed_editi
 
 
 def test_dashboard_warns_when_a_region_overview_is_not_approved(team, embargoed_edition):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH"), team["publisher"])
-    africa.revisions.update(approved_go_live_at=None)  # the overview's approval withdrawn
+    africa.unpublish()  # the overview's approval withdrawn
     warnings = " ".join(edition_progress(edition).warnings)
     assert "The Africa overview is not approved" in warnings
 
 
 def test_publisher_sets_the_launch_time_and_can_launch(team, signed_in, embargoed_edition):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     client = signed_in("publisher")
     url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
     new_time = (timezone.localtime() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
     response = client.post(url, {"launch_at": new_time.strftime("%Y-%m-%dT%H:%M")})
     assert response.status_code == 302
-    assert EditionLaunch.objects.get(pk=launch.pk).launch_at == new_time
+    assert launch_time(edition) == new_time
+    assert b"Embargoed until" in client.get(url).content
     # a researcher may look but not change it
     assert signed_in("researcher_africa").post(url, {"launch_at": "2030-01-01T00:00"}).status_code in (302, 403)
-    assert EditionLaunch.objects.get(pk=launch.pk).launch_at == new_time
+    assert launch_time(edition) == new_time
     past = client.post(url, {"launch_at": "2001-01-01T00:00"})
     assert b"Choose a time in the future" in past.content
     client.post(reverse("rapporteur_edition_launch_now", args=(edition.pk,)))
@@ -78,4 +79,5 @@ def test_a_published_edition_cannot_be_put_under_embargo(signed_in, edition):
     page = client.get(url).content
     assert b"Published, with no embargo." in page and b"Set launch time" not in page and b"Launch now" not in page
     assert client.post(url, {"launch_at": "2099-01-01T00:00"}).status_code in (302, 403)
-    assert not EditionLaunch.objects.filter(edition=edition).exists()
+    assert launch_time(edition) is None
+    assert EditionPage.objects.get(pk=edition.pk).live

@@ -1,14 +1,17 @@
-"""Embargoed launch: nothing of an edition is visible before the launch instant, everything approved after."""
+"""Embargoed launch: nothing of an edition is visible before the launch instant, everything approved after.
+
+The edition page is the one gate: pages inside it are approved and published as usual, and
+stay invisible until the edition page itself goes live at its scheduled time.
+"""
 
 import datetime
 
 import pytest
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from wagtail.models import PageLogEntry
 
-from rapporteur.editorial.embargo import LaunchError, launch_due_editions, launch_edition, publish_scheduled
-from rapporteur.editorial.models import EditionLaunch
+from rapporteur.editorial import embargo
+from rapporteur.editorial.embargo import LaunchError, launch_edition, launch_time, publish_due, schedule_launch
 from rapporteur.reports.models import Correction, CountryEntryPage, EditionPage
 
 from .conftest import add_entry, approve
@@ -16,11 +19,25 @@ from .conftest import add_entry, approve
 pytestmark = pytest.mark.django_db
 
 
+def make_due(edition, when=None):
+    """Bring the edition's scheduled launch to ``when`` (default: a second ago), as time passing would."""
+    edition.revisions.filter(approved_go_live_at__isnull=False).update(
+        approved_go_live_at=when or timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_retry_memory():
+    embargo._failed_at.clear()
+    yield
+    embargo._failed_at.clear()
+
+
 def test_approved_content_waits_for_the_launch(team, embargoed_edition, client):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     ghana = approve(add_entry(africa, "GH", "<p>EMBARGO-TOKEN</p>"), team["publisher"])
-    assert not ghana.live
-    assert ghana.get_latest_revision().approved_go_live_at == launch.launch_at
+    assert ghana.live, "approved and published inside the edition"
+    assert launch_time(edition) == launch_at
     assert not EditionPage.objects.get(pk=edition.pk).live
 
     nothing_here = client.get("/en/2014/africa/atlantis/")
@@ -36,11 +53,11 @@ def test_approved_content_waits_for_the_launch(team, embargoed_edition, client):
 
 
 def test_launch_publishes_the_whole_edition_at_once(team, embargoed_edition, client):
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH", "<p>EMBARGO-TOKEN</p>"), team["publisher"])
     draft = add_entry(africa, "KE", "<p>STILL-A-DRAFT</p>")  # never approved
 
-    assert launch_edition(launch, user=team["publisher"]) == 3  # edition, region, entry
+    assert launch_edition(edition, user=team["publisher"]) == 3  # edition, region, entry
 
     response = client.get("/en/2014/africa/ghana/")
     assert response.status_code == 200 and b"EMBARGO-TOKEN" in response.content
@@ -48,76 +65,113 @@ def test_launch_publishes_the_whole_edition_at_once(team, embargoed_edition, cli
     assert b"/en/2014/africa/ghana/" in client.get("/sitemap.xml").content
     assert client.get("/en/2014/africa/kenya/").status_code == 404
     assert not CountryEntryPage.objects.get(pk=draft.pk).live
-    launch.refresh_from_db()
-    assert launch.launched_at and launch.launched_by == team["publisher"]
-    assert PageLogEntry.objects.filter(page=edition, action="rapporteur.launch", data__pages=3).exists()
-    assert launch_edition(launch) == 0  # launching twice does nothing
+    assert EditionPage.objects.get(pk=edition.pk).live
+    assert launch_time(edition) is None, "the schedule is used up"
+    assert PageLogEntry.objects.filter(
+        page=edition, action="rapporteur.launch", data__pages=3, user=team["publisher"]
+    ).exists()
+    assert launch_edition(edition) == 0  # launching twice does nothing
 
 
-def test_if_one_page_fails_nothing_goes_live(team, embargoed_edition, client):
-    edition, africa, launch = embargoed_edition
+def test_if_the_launch_fails_nothing_goes_live(team, embargoed_edition, client):
+    edition, africa, launch_at = embargoed_edition
     ghana = approve(add_entry(africa, "GH", "<p>EMBARGO-TOKEN</p>"), team["publisher"])
-    kenya = approve(add_entry(africa, "KE", "<p>OTHER-TOKEN</p>"), team["publisher"])
-    # Kenya's approved revision has since become invalid: it now claims Ghana's address.
-    revision = kenya.revisions.get(approved_go_live_at__isnull=False)
-    revision.content["slug"] = "ghana"
+    # The edition's approved version has since become invalid: it now claims the year of another edition.
+    revision = embargo.scheduled_launch(edition)
+    revision.content["year"] = 2013
     revision.save()
 
-    with pytest.raises(LaunchError, match="Kenya"):
-        launch_edition(launch, user=team["publisher"])
+    with pytest.raises(LaunchError, match="already an edition for 2013"):
+        launch_edition(edition, user=team["publisher"])
 
-    for page in (edition, africa, ghana, kenya):
-        assert not type(page).objects.get(pk=page.pk).live, page.title
-    assert client.get("/en/2014/africa/ghana/").status_code == 404
-    launch.refresh_from_db()
-    assert launch.launched_at is None and "Kenya" in launch.last_failure
-    assert PageLogEntry.objects.filter(page=edition, action="rapporteur.launch_failed").exists()
+    assert not EditionPage.objects.get(pk=edition.pk).live
+    for url in ("/en/2014/", "/en/2014/africa/", "/en/2014/africa/ghana/"):
+        assert client.get(url).status_code == 404, url
+    assert CountryEntryPage.objects.get(pk=ghana.pk).live  # approved work is kept for the next attempt
+    failure = embargo.last_failure(edition)
+    assert failure is not None and "2013" in failure.data["reason"]
 
 
-def test_scheduler_launches_due_editions_and_retries_later(team, embargoed_edition):
-    edition, africa, launch = embargoed_edition
+def test_scheduler_launches_due_editions_and_retries_later(team, embargoed_edition, client):
+    edition, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH"), team["publisher"])
-    assert launch_due_editions() == []  # not yet
-    EditionLaunch.objects.filter(pk=launch.pk).update(launch_at=timezone.now() - datetime.timedelta(seconds=1))
-    assert launch_due_editions() == [EditionPage.objects.get(pk=edition.pk)]
+    assert publish_due() == []  # not yet
+    assert not EditionPage.objects.get(pk=edition.pk).live
+    make_due(edition)
+    assert publish_due() == [EditionPage.objects.get(pk=edition.pk)]
     assert EditionPage.objects.get(pk=edition.pk).live
+    assert client.get("/en/2014/africa/ghana/").status_code == 200
+    assert PageLogEntry.objects.filter(page=edition, action="rapporteur.launch", data__pages=3).exists()
 
 
-def test_launch_is_prepared_early_and_committed_at_the_instant(team, embargoed_edition, settings):
-    edition, africa, launch = embargoed_edition
-    approve(add_entry(africa, "GH"), team["publisher"])
-    settings.RAPPORTEUR_LAUNCH_LEAD_SECONDS = 10
-    soon = timezone.now() + datetime.timedelta(seconds=2)
-    EditionLaunch.objects.filter(pk=launch.pk).update(launch_at=soon)
-    assert launch_due_editions() == [EditionPage.objects.get(pk=edition.pk)]  # waited for the instant
-    assert timezone.now() >= soon
-    launched = EditionPage.objects.get(pk=edition.pk)
-    assert launched.live and launched.first_published_at >= soon
-    assert EditionLaunch.objects.get(pk=launch.pk).launched_at >= soon
-
-
-def test_ordinary_scheduled_publishing_never_publishes_inside_an_embargo(team, embargoed_edition):
-    edition, africa, launch = embargoed_edition
-    ghana = approve(add_entry(africa, "GH"), team["publisher"])
-    # The launch time passes but the launch has not happened (say it failed).
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    EditionLaunch.objects.filter(pk=launch.pk).update(launch_at=past)
-    ghana.revisions.update(approved_go_live_at=past)
-    publish_scheduled()
-    assert not CountryEntryPage.objects.get(pk=ghana.pk).live
+def test_a_failed_scheduled_launch_is_recorded_and_retried(team, embargoed_edition, monkeypatch):
+    edition, africa, launch_at = embargoed_edition
+    revision = embargo.scheduled_launch(edition)
+    revision.content["year"] = 2013  # invalid for now
+    revision.save()
+    make_due(edition)
+    assert publish_due() == []
+    assert "2013" in embargo.last_failure(edition).data["reason"]
     assert not EditionPage.objects.get(pk=edition.pk).live
 
+    revision.refresh_from_db()
+    revision.content["year"] = 2014  # repaired
+    revision.save()
+    assert publish_due() == [], "retried only after a pause"
+    monkeypatch.setattr(embargo, "RETRY_AFTER_SECONDS", 0)
+    assert publish_due() == [EditionPage.objects.get(pk=edition.pk)]
+    assert embargo.last_failure(EditionPage.objects.get(pk=edition.pk)) is None
 
-def test_moving_the_launch_moves_every_approved_page(team, embargoed_edition):
-    edition, africa, launch = embargoed_edition
-    ghana = approve(add_entry(africa, "GH"), team["publisher"])
-    later = launch.launch_at + datetime.timedelta(days=2)
-    launch.launch_at = later
-    launch.save()
-    assert ghana.revisions.get(approved_go_live_at__isnull=False).approved_go_live_at == later
-    # and new revisions are stamped with the new time
-    ghana.save_revision()
-    assert parse_datetime(ghana.get_latest_revision().content["go_live_at"]) == later
+
+def test_one_failing_page_holds_back_no_launch(team, embargoed_edition):
+    """Wagtail's own publish_scheduled stops at the first failure; the scheduler must not."""
+    edition, africa, launch_at = embargoed_edition
+    kenya = add_entry(africa, "KE")
+    add_entry(africa, "GH")
+    broken = kenya.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=5))
+    broken.content["slug"] = "ghana"  # would clash with Ghana's address
+    broken.save()
+    make_due(edition)  # due after Kenya's
+    assert publish_due() == [EditionPage.objects.get(pk=edition.pk)]
+    assert not CountryEntryPage.objects.get(pk=kenya.pk).live
+    broken.refresh_from_db()
+    assert broken.approved_go_live_at is not None, "the failed page keeps its schedule, to be retried"
+
+
+def test_the_launch_happens_at_its_instant_not_before(team, embargoed_edition):
+    edition, africa, launch_at = embargoed_edition
+    approve(add_entry(africa, "GH"), team["publisher"])
+    soon = timezone.now() + datetime.timedelta(seconds=2)
+    make_due(edition, soon)
+    assert publish_due() == [], "nothing is prepared ahead: the edition page goes live when its time comes"
+    assert not EditionPage.objects.get(pk=edition.pk).live
+    assert publish_due(now=soon) == [EditionPage.objects.get(pk=edition.pk)]
+    launched = EditionPage.objects.get(pk=edition.pk)
+    assert launched.live and launched.first_published_at >= soon - datetime.timedelta(seconds=2)
+
+
+def test_scheduled_publishing_inside_an_embargo_stays_invisible(team, embargoed_edition, client):
+    edition, africa, launch_at = embargoed_edition
+    ghana = add_entry(africa, "GH", "<p>SCHEDULED-TOKEN</p>")
+    # Ghana's own go-live time passes before the launch: it is published, but under the unpublished edition.
+    ghana.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert publish_due() == []
+    assert CountryEntryPage.objects.get(pk=ghana.pk).live
+    assert not EditionPage.objects.get(pk=edition.pk).live
+    response = client.get("/en/2014/africa/ghana/")
+    assert response.status_code == 404 and b"SCHEDULED-TOKEN" not in response.content
+
+
+def test_moving_the_launch_moves_the_whole_edition(team, embargoed_edition, client):
+    edition, africa, launch_at = embargoed_edition
+    approve(add_entry(africa, "GH"), team["publisher"])
+    later = launch_at + datetime.timedelta(days=2)
+    schedule_launch(edition, later)
+    assert launch_time(edition) == later
+    assert publish_due(now=launch_at + datetime.timedelta(minutes=1)) == [], "the old time has no effect"
+    assert client.get("/en/2014/africa/ghana/").status_code == 404
+    assert publish_due(now=later) == [EditionPage.objects.get(pk=edition.pk)]
+    assert client.get("/en/2014/africa/ghana/").status_code == 200
 
 
 def test_published_entries_carry_dated_corrections(kazakhstan, read):

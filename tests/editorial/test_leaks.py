@@ -1,6 +1,7 @@
 """The leak test: an anonymous reader crawls every channel and never finds unpublished content.
 
-Tokens are planted in a draft, an embargoed (approved, scheduled) entry, an expired entry,
+Tokens are planted in a draft, an embargoed (approved, published under the unlaunched
+edition) entry, an expired entry,
 a private entry, an unpublished revision of a live entry and in documents attached to
 hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt, search (and
 every facet link it offers), country hubs, theme and people pages, the generated PDFs and
@@ -15,7 +16,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from rapporteur.editorial.embargo import launch_edition, publish_scheduled
+from rapporteur.editorial.embargo import launch_edition, publish_due
 from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
 from tests.support.crawl import bodies_containing, crawl
@@ -45,7 +46,7 @@ def document(token):
 
 @pytest.fixture
 def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_commit_callbacks):
-    embargo, embargo_africa, launch = embargoed_edition
+    embargo, embargo_africa, launch_at = embargoed_edition
     regions = {r.region.slug: r for r in RegionPage.objects.child_of(edition)}
     publisher = team["publisher"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,7 +62,7 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
         expired = approve(add_entry(regions["americas"], "CA", "<p>LEAK-EXPIRED</p>"), publisher)
         expired.expire_at = timezone.now() - datetime.timedelta(minutes=1)
         expired.save_revision().publish()
-        publish_scheduled()
+        publish_due()
 
         private = approve(add_entry(regions["europe-and-central-asia"], "FR", "<p>LEAK-PRIVATE</p>"), publisher)
         private.related_reports = [RelatedReport(title="LEAK-PRIVATE report", document=document("LEAK-PRIVATE-DOC"))]
@@ -87,7 +88,7 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
     assert not CountryEntryPage.objects.get(pk=expired.pk).live
     build_edition(edition)  # the 2013 PDF and e-book, made after everything was planted
     build_edition(embargo)  # under embargo: must make nothing
-    return {"hidden": hidden, "launch": launch, "embargoed": embargoed, "publisher": publisher}
+    return {"hidden": hidden, "edition": embargo, "embargoed": embargoed, "publisher": publisher}
 
 
 # Searched in lower case, so that the search page repeating the query back cannot look like a leak.
@@ -120,7 +121,7 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
 
 def test_after_launch_the_embargoed_entry_appears_where_it_should(client, planted, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        launch_edition(planted["launch"], user=planted["publisher"])
+        launch_edition(planted["edition"], user=planted["publisher"])
     build_pending()  # what the scheduler does after a launch
     responses = crawl(client, extra=ARCHIVE_PROBES)
     assert "/en/2014/files/annual-report-2014.pdf" in bodies_containing(responses, "LEAK-EMBARGO")

@@ -13,12 +13,12 @@ pytestmark = pytest.mark.browser  # slow: a real server and scheduler
 EMBARGOED_EDITION = """
 import datetime
 from django.utils import timezone
-from rapporteur.editorial.models import EditionLaunch
+from rapporteur.editorial.embargo import schedule_launch
 from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
 edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
 HomePage.objects.get().add_child(instance=edition)
-launch = EditionLaunch.objects.create(edition=edition, launch_at=timezone.now() + datetime.timedelta(days=1))
-edition.save_revision().publish()
+edition.save_revision()
+schedule_launch(edition, timezone.now() + datetime.timedelta(days=1))
 region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)
 edition.add_child(instance=region)
 region.save_revision().publish()
@@ -27,9 +27,9 @@ entry = CountryEntryPage(title="Ghana", slug="ghana", country=ghana, summary="<p
 region.add_child(instance=entry)
 entry.save_revision().publish()
 # Everything is ready and waiting: now bring the launch close (the time setup took does not matter).
-launch.launch_at = timezone.now() + datetime.timedelta(seconds=6)
-launch.save()
-print(launch.launch_at.timestamp())
+launch_at = timezone.now() + datetime.timedelta(seconds=6)
+schedule_launch(edition, launch_at)
+print(launch_at.timestamp())
 """
 
 

@@ -162,13 +162,13 @@ def test_editing_one_entry_rebuilds_only_its_files_and_the_editions(built, kazak
 def test_no_file_exists_before_launch(team, embargoed_edition, client, django_capture_on_commit_callbacks):
     from rapporteur.editorial.embargo import launch_edition
 
-    edition, africa, launch = embargoed_edition
+    edition, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH", "<p>Launch day.</p>"), team["publisher"])
     report = build_edition(edition)
     assert report.built == [] and not GeneratedFile.objects.filter(edition=edition).exists()
     assert client.get("/en/2014/files/annual-report-2014.pdf").status_code == 404
     with django_capture_on_commit_callbacks(execute=True):
-        launch_edition(launch, user=team["publisher"])
+        launch_edition(edition, user=team["publisher"])
     assert BuildRequest.objects.filter(edition=edition).exists(), "the launch asks for the files"
     build_pending()
     assert not BuildRequest.objects.filter(edition=edition).exists()

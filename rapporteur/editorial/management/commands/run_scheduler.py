@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from rapporteur.editorial.embargo import launch_due_editions, launch_due_within, publish_scheduled
+from rapporteur.editorial.embargo import launch_due_within, publish_due
 from rapporteur.publishing.builds import build_pending
 
 logger = logging.getLogger(__name__)
@@ -13,9 +13,10 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = (
-        "Run the publishing scheduler: launches embargoed editions at their launch time, does Wagtail's "
-        "scheduled publishing and expiry (use this instead of a publish_scheduled cron job), and rebuilds "
-        "the PDF and EPUB files of editions whose published content changed."
+        "Run the publishing scheduler: every second, Wagtail's scheduled publishing and expiry (embargoed "
+        "editions launch this way, at their go-live time), each page on its own so one failure holds nothing "
+        "back (use this instead of a publish_scheduled cron job); and rebuilds the PDF and EPUB files of "
+        "editions whose published content changed."
     )
 
     def add_arguments(self, parser):
@@ -32,9 +33,8 @@ class Command(BaseCommand):
             started = time.monotonic()
             close_old_connections()
             try:
-                for edition in launch_due_editions():
+                for edition in publish_due():
                     self.stdout.write(f"Launched {edition.title}.")
-                publish_scheduled()
                 if not launch_due_within(seconds=60):  # typesetting never delays a launch
                     for report in build_pending(limit=1):
                         self.stdout.write(f"Built {len(report.built)} files of {report.edition}.")
