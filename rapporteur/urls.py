@@ -30,3 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A write that gave up waiting for another one answers "try again" (503), not a server error.
+handler500 = "rapporteur.errors.server_error"

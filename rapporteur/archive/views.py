@@ -3,7 +3,7 @@
 import logging
 from urllib.parse import urlencode
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -32,8 +32,9 @@ def search_view(request):
     filters = {facet: request.GET.getlist(facet) for facet in FACETS}
     error = None
     try:
-        with transaction.atomic():  # a failed query must not spoil the rest of the request
-            results = search(query, filters, page=int_param(request, "page", 1))
+        # No transaction: on SQLite (IMMEDIATE mode) opening one takes the write lock, and a reader
+        # must never wait behind a writer. A failed read spoils nothing in autocommit.
+        results = search(query, filters, page=int_param(request, "page", 1))
     except DatabaseError:  # never an error page: say so and show the form again
         logger.exception("Search failed for %r", query[:200])
         results, error = (

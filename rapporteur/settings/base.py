@@ -112,6 +112,8 @@ TEMPLATES = [
 # --- Database ----------------------------------------------------------------------
 # SQLite is the embedded default. WAL lets readers continue while an editor saves;
 # IMMEDIATE transactions avoid "database is locked" upgrades under concurrent writes.
+# A writer waits for another write at most 5 s on either database (SQLite's busy_timeout,
+# PostgreSQL's lock_timeout), then is told to try again (rapporteur.errors); readers never wait.
 
 DEFAULT_SQLITE_PATH = VAR_DIR / "rapporteur.sqlite3"
 SQLITE_OPTIONS = {
@@ -124,6 +126,9 @@ SQLITE_OPTIONS = {
 
 def database_from_url(url):
     config = dj_database_url.parse(url, conn_max_age=int(env("DATABASE_CONN_MAX_AGE", 60)))
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c lock_timeout=5000".strip()
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         config["CONN_MAX_AGE"] = 0 if config["NAME"] == ":memory:" else config.get("CONN_MAX_AGE", 0)
