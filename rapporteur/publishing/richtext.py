@@ -166,7 +166,7 @@ class Renderer:
                 parts.append(self.strong(self.inline(node.children)))
             elif node.kind == "emph":
                 parts.append(self.emph(self.inline(node.children)))
-            elif node.kind == "link":
+            elif node.kind == "link" and node.href:  # a link without target (to a hidden page) is plain text
                 parts.append(self.link(*self.links.resolve(node.href), self.inline(node.children)))
             else:
                 parts.append(self.inline(node.children))

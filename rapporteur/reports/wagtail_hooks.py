@@ -8,6 +8,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .links import ReaderPageLinkHandler
 from .models import Country, GlossaryTerm, Person, Region, Theme
 from .visibility import reader_visible, under_unpublished_page
 
@@ -89,3 +90,8 @@ def hide_pages_under_unpublished_pages(page, request, serve_args, serve_kwargs):
     """
     if under_unpublished_page(page):
         raise Http404
+
+
+@hooks.register("register_rich_text_features", order=10)  # after Wagtail's own page link type
+def link_only_to_visible_pages(features):
+    features.register_link_type(ReaderPageLinkHandler)

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "rapporteur.editorial.security.ReaderSecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "rapporteur.reports.links.ReaderRedirectMiddleware",  # Wagtail's, never into hidden pages
     "axes.middleware.AxesMiddleware",
 ]
 

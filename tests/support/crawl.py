@@ -25,22 +25,40 @@ class Visit:
 
 
 def readable_text(content_type, content):
-    """What a reader reads. Markup such as search highlighting can split a token ("<mark>LEAK</mark>-..."),
-    and PDFs and e-books are compressed, so tokens are looked for in the text as well as the bytes."""
+    """What a reader reads, and where the file's links lead.
+
+    Markup such as search highlighting can split a token ("<mark>LEAK</mark>-..."), and PDFs
+    and e-books are compressed, so tokens are looked for in the text as well as the bytes;
+    a PDF's link annotations and an e-book's markup (its hrefs) are part of what is read.
+    """
     if "html" in content_type:
         return re.sub(r"<[^>]+>", "", content.decode("utf-8", "replace"))
     if content_type == "application/pdf":
+        text = " ".join(pdf_link_targets(content))
         pdftotext = shutil.which("pdftotext")
         if pdftotext:
-            return subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
+            text += subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
                 "utf-8", "replace"
             )
+        return text
     if content_type == "application/epub+zip":
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return " ".join(
-                re.sub(r"<[^>]+>", "", archive.read(n).decode("utf-8", "replace")) for n in archive.namelist()
-            )
+            markup = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+        return " ".join(markup + [re.sub(r"<[^>]+>", "", part) for part in markup])
     return ""
+
+
+def pdf_link_targets(content):
+    """Every web address a PDF's link annotations point to."""
+    from pypdf import PdfReader
+
+    targets = []
+    for page in PdfReader(io.BytesIO(content)).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/URI"):
+                targets.append(str(action["/URI"]))
+    return targets
 
 
 def links_in(url, visit):
