@@ -159,7 +159,8 @@ def publish_due(now=None):
         page = revision.content_object
         is_edition = isinstance(page, EditionPage)
         try:
-            publish_now(revision, log_action="wagtail.publish.scheduled")  # due by our clock, whatever the page says
+            if not publish_if_still_due(revision, now):
+                continue  # another scheduler got there first
         except Exception as error:
             _failed_at[revision.pk] = time.monotonic()
             if is_edition:
@@ -172,6 +173,20 @@ def publish_due(now=None):
             record_launch(page)
             launched.append(page)
     return launched
+
+
+@transaction.atomic
+def publish_if_still_due(revision, now):
+    """Publish a due revision unless someone else (another scheduler) already has.
+
+    The check and the publication share one write transaction, so two schedulers never
+    publish the same revision twice. Published now, by our clock, whatever go-live time
+    the revision's own content carries.
+    """
+    if not Revision.objects.select_for_update().filter(pk=revision.pk, approved_go_live_at__lte=now).exists():
+        return False
+    publish_now(revision, log_action="wagtail.publish.scheduled")
+    return True
 
 
 def launch_due_within(seconds):

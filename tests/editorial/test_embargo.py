@@ -138,6 +138,16 @@ def test_one_failing_page_holds_back_no_launch(team, embargoed_edition):
     assert broken.approved_go_live_at is not None, "the failed page keeps its schedule, to be retried"
 
 
+def test_two_schedulers_never_publish_a_revision_twice(team, embargoed_edition):
+    edition, africa, launch_at = embargoed_edition
+    make_due(edition)
+    revision = embargo.scheduled_launch(edition)
+    now = timezone.now()
+    assert embargo.publish_if_still_due(revision, now) is True
+    assert embargo.publish_if_still_due(revision, now) is False, "the second scheduler finds it done"
+    assert PageLogEntry.objects.filter(page=edition, action="wagtail.publish.scheduled").count() == 1
+
+
 def test_the_launch_happens_at_its_instant_not_before(team, embargoed_edition):
     edition, africa, launch_at = embargoed_edition
     approve(add_entry(africa, "GH"), team["publisher"])
