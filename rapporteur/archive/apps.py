@@ -24,13 +24,13 @@ def build_missing_word_indexes(using="default", **kwargs):
 
     from rapporteur.reports.cache import new_generation
 
-    from .models import IndexSegment, SearchRecord
-    from .postings import build_segments
+    from . import wordindex
+    from .indexing import records_of
+    from .models import SearchRecord
 
-    indexed = IndexSegment.objects.using(using).values("edition_id")
-    missing = SearchRecord.objects.using(using).exclude(edition_id__in=indexed).values_list("edition_id", flat=True)
-    editions = set(missing.distinct())
+    with_records = SearchRecord.objects.using(using).values_list("edition_id", flat=True).distinct()
+    editions = wordindex.editions_without_index(with_records)
     if editions:
         with transaction.atomic(using=using):
-            build_segments(editions)
+            wordindex.rebuild(editions, records_of)
         new_generation()  # searches cached before found nothing by words

@@ -27,8 +27,8 @@ from rapporteur.reports.document import page_document
 from rapporteur.reports.models import Country, EditionPage, Person, Theme
 from rapporteur.reports.visibility import reader_visible
 
+from . import wordindex
 from .models import CaseRecord, SearchRecord
-from .postings import build_segments
 
 
 def indexed_types():
@@ -128,6 +128,15 @@ class RecordBuilder:
         return self.search, self.cases
 
 
+def records_of(edition_id):
+    """An edition's records as the word index reads them: (id, heading, text, language)."""
+    return (
+        SearchRecord.objects.filter(edition_id=edition_id)
+        .order_by("id")
+        .values_list("id", "heading", "text", "language")
+    )
+
+
 def index_pages(pages, word_index=True):
     """(Re)build the records of ``pages``: drop the old ones, add new ones for visible pages.
 
@@ -153,7 +162,7 @@ def index_pages(pages, word_index=True):
     SearchRecord.objects.bulk_create(search, batch_size=500)
     CaseRecord.objects.bulk_create(cases, batch_size=500)
     if word_index:
-        build_segments(editions_changed | {record.edition_id for record in search})
+        wordindex.rebuild(editions_changed | {record.edition_id for record in search}, records_of)
     return len(search)
 
 
@@ -187,7 +196,7 @@ def rebuild_all(batch=200):
         with transaction.atomic():
             total += index_pages([Page(pk=pk) for pk in ids[start : start + batch]], word_index=False)
     with transaction.atomic():
-        build_segments(EditionPage.objects.values_list("pk", flat=True))
+        wordindex.rebuild(EditionPage.objects.values_list("pk", flat=True), records_of)
     new_generation()
     return total
 

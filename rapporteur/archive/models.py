@@ -1,14 +1,17 @@
 """Archive records: what readers can search and browse across editions.
 
 Only published, reader-visible content is recorded (see ``archive.indexing``). The text is
-plain (tags stripped) and searched through the word index of each edition (``IndexSegment``,
-``Posting``; see ``archive.postings``), on SQLite and PostgreSQL alike.
+plain (tags stripped) and searched through the word index of each edition
+(``archive.wordindex``, whose storage models are registered here), on SQLite and PostgreSQL
+alike.
 """
 
 from django.db import models
 
 from rapporteur.reports.models import Country, EditionPage, Person, Region, Theme
 from rapporteur.reports.visibility import hidden_paths
+
+from .wordindex.models import IndexSegment, Posting  # noqa: F401  (the word index's tables belong to this app)
 
 
 class RecordQuerySet(models.QuerySet):
@@ -95,45 +98,3 @@ class CaseRecord(models.Model):
     @property
     def link(self):
         return f"{self.url}#{self.anchor}" if self.anchor else self.url
-
-
-class IndexSegment(models.Model):
-    """The word index of one edition's search records (see ``archive.postings``).
-
-    One segment per edition, so publishing an entry rebuilds one edition's index, not the archive's.
-    """
-
-    edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=10, default="en")
-    records = models.PositiveIntegerField(default=0)
-    built_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self):
-        return f"word index of {self.edition_id} ({self.records} records)"
-
-
-class Posting(models.Model):
-    """Which records of a segment contain a term, how strongly (BM25 term weight, before idf), and where.
-
-    The arrays are packed binary, so the records of a word found in 40,000 sections are one
-    small read per edition: ``record_ids`` (``uint32``, ascending), ``weights`` (``float32``, one
-    per record), ``counts`` (``uint32``, occurrences per record) and ``positions`` (``uint32``,
-    every occurrence, record by record; read only for quoted phrases).
-    """
-
-    segment = models.ForeignKey(IndexSegment, on_delete=models.CASCADE, related_name="postings")
-    language = models.CharField(max_length=10, default="en")
-    term = models.CharField(max_length=60)
-    record_ids = models.BinaryField()
-    weights = models.BinaryField()
-    counts = models.BinaryField()
-    positions = models.BinaryField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["segment", "language", "term"], name="archive_posting_unique_term")
-        ]
-        indexes = [models.Index(fields=["term", "language"], name="archive_posting_term")]
-
-    def __str__(self):
-        return f"{self.term} in segment {self.segment_id}"

@@ -1,14 +1,12 @@
 """Full-text search over archive records, with facets and highlighted snippets.
 
-Section-level records let a result link to the exact section and let "theme" be a facet;
-Wagtail's search backend indexes whole pages and can do neither. Words and quoted phrases
-are looked up in the archive's own word index (``archive.postings``: BM25 weights and word
-positions stored when an edition's records change, so a common word costs about as much as
-a rare one, and SQLite and PostgreSQL give the same results in the same order). Facets are
-counted and results ordered in memory, over arrays of the visible records.
+Results are sections (a country's "Unfair trials" section in 2012), so a result links to
+the exact section and "theme" is a facet. Words and quoted phrases are looked up in the
+archive's own word index (``archive.wordindex``), which scores the records a reader may see;
+facets are counted and results ordered here, in memory, over a table of those records.
 
 Reader input never reaches a query language: it is reduced to words and quoted phrases,
-and words become index terms (``archive.terms``). Odd input gives a message, not an error.
+and words become index terms (``wordindex.term``). Odd input gives a message, not an error.
 """
 
 import hashlib
@@ -16,15 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
 
 from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.models import Country, Region, Theme
+from rapporteur.reports.visibility import invisible_page_ids
 
-from . import postings
+from . import wordindex
 from .models import SearchRecord
 from .snippets import excerpt
-from .terms import MAX_TERM_LENGTH, WORD
+from .wordindex import MAX_TERM_LENGTH, WORD
 
 MAX_TERMS = 12
 PER_PAGE = 20
@@ -109,62 +107,100 @@ class SearchResults:
 
 
 def hits(parsed, visible):
-    """Every visible record matching the words and phrases: (ids ascending, BM25 scores).
+    """Every visible record matching the words and phrases: (places in the table, BM25 scores)."""
+    return wordindex.find(parsed.terms, parsed.phrases, visible.records, visible.languages)
 
-    One read of the word index serves both: word positions are fetched only when there are phrases.
+
+class EditionRecords:
+    """One edition's records as arrays in id order, reloaded only when its word index is rebuilt.
+
+    ``rank``: each record's place when the edition is listed without words (by title, then
+    order within the page).
     """
-    fields = ("record_ids", "weights") + (("counts", "positions") if parsed.phrases else ())
-    found = postings.postings_of(parsed.terms, visible.languages, fields)
-    ids, scores = postings.match(found, parsed.terms, visible.contains, len(visible))
-    for phrase in parsed.phrases:
-        keep = postings.members(postings.phrase_match(found, phrase, ids), ids)
-        ids, scores = ids[keep], scores[keep]
-    return ids, scores
+
+    COLUMNS = ("id", "year", "region_id", "country_id", "theme_id", "page_id", "edition_id")
+
+    def __init__(self, edition_id):
+        rows = SearchRecord.objects.filter(edition_id=edition_id).order_by("title", "position", "id")
+        rows = list(rows.values_list(*self.COLUMNS, "language"))
+        columns = list(zip(*rows, strict=True)) or [()] * (len(self.COLUMNS) + 1)
+        arrays = {
+            name: np.fromiter((value or 0 for value in values), dtype=np.int64, count=len(values))
+            for name, values in zip(self.COLUMNS, columns, strict=False)
+        }
+        order = np.argsort(arrays["id"], kind="stable")
+        self.arrays = {name: array[order] for name, array in arrays.items()}
+        self.arrays["rank"] = order.argsort(kind="stable")  # listing place of each record, in id order
+        self.languages = set(columns[-1])
 
 
 class VisibleRecords:
-    """Facet values of every record a reader may see, as arrays ordered by record id.
+    """Every record a reader may see, with its facet values, as arrays ordered by record id.
 
-    Kept in this process's memory for the current content generation (about 2 MB for an
-    archive of 30 editions), so a search never joins its hits to the records table. Only
-    records of live pages outside hidden subtrees are in it: it is also the search's
-    second visibility check (records exist only for visible pages in the first place).
+    Kept in this process's memory for the current content generation; after a change only
+    the editions whose word index was rebuilt are read again (a publish touches one). Records
+    of pages that are no longer visible (unpublished, or under a hidden page, until their
+    records are rebuilt) are left out: the search's second visibility check.
     """
 
-    def __init__(self, rows):
-        """``rows``: (id, year, region, country, theme, language) in listing order."""
-        by_id = np.argsort(np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)), kind="stable")
-        rows = [rows[i] for i in by_id]
-        columns = list(zip(*rows, strict=True)) or [()] * (len(FACETS) + 2)
-        self.ids = np.asarray(columns[0], dtype=np.int64)
-        self.columns = {
-            facet: np.fromiter((value or 0 for value in values), dtype=np.int64, count=len(values))
-            for facet, values in zip(FACETS, columns[1:-1], strict=True)
+    def __init__(self, editions, invisible_pages, labels):
+        parts = [edition.arrays for edition in editions]
+        joined = {
+            name: np.concatenate([part[name] for part in parts]) if parts else np.empty(0, np.int64)
+            for name in (*EditionRecords.COLUMNS, "rank")
         }
-        self.languages = sorted(set(columns[-1])) or ["en"]
-        # each record's place when listed without words (the order ``rows`` came in)
-        self.listing_order = by_id
+        keep = ~np.isin(joined["page_id"], np.fromiter(invisible_pages, dtype=np.int64))
+        order = np.argsort(joined["id"][keep], kind="stable")
+        joined = {name: array[keep][order] for name, array in joined.items()}
+        self.records = wordindex.RecordSet(joined["id"])
+        self.columns = {facet: joined[f"{facet}_id" if facet != "year" else "year"] for facet in FACETS}
+        self.listing = (joined["year"], joined["edition_id"], joined["rank"])
+        self._listing_order = None
+        self.languages = sorted(set().union(*(edition.languages for edition in editions))) or ["en"]
+        self.labels = labels
 
     def __len__(self):
-        return len(self.ids)
+        return len(self.records)
 
-    def positions(self, ids):
-        """Where each of ``ids`` is in the arrays (ids not in them get an arbitrary position)."""
-        return postings.locate(self.ids, ids)
+    @property
+    def ids(self):
+        return self.records.ids
 
-    def contains(self, ids):
-        return postings.members(self.ids, ids)
+    @property
+    def listing_order(self):
+        """Each record's place when listed without words: newest edition first, then by title."""
+        if self._listing_order is None:
+            year, edition, rank = self.listing
+            order = np.lexsort((rank, edition, -year))
+            self._listing_order = np.empty(len(order), dtype=np.int64)
+            self._listing_order[order] = np.arange(len(order))
+        return self._listing_order
 
 
-_visible = {"generation": None, "records": None}
+_visible = {"generation": None, "records": None, "editions": {}}
+
+
+def facet_labels():
+    return {
+        "region": dict(Region.objects.values_list("pk", "name")),
+        "country": dict(Country.objects.values_list("pk", "name")),
+        "theme": dict(Theme.objects.values_list("pk", "name")),
+    }
 
 
 def visible_records():
-    generation = (connection.alias, current_generation())
+    """The table of visible records for this content generation, rebuilt from what changed."""
+    generation = current_generation()
     if _visible["generation"] != generation:
-        rows = SearchRecord.objects.visible().order_by("-year", "title", "position", "id")
-        rows = rows.values_list("id", "year", "region_id", "country_id", "theme_id", "language")
-        _visible["records"] = VisibleRecords(list(rows.iterator(chunk_size=10000)))
+        loaded, editions = _visible["editions"], {}
+        for edition_id, version in wordindex.versions().items():
+            if edition_id not in loaded or loaded[edition_id][0] != version:
+                loaded[edition_id] = (version, EditionRecords(edition_id))
+            editions[edition_id] = loaded[edition_id]
+        _visible["editions"] = editions
+        _visible["records"] = VisibleRecords(
+            [records for _, records in editions.values()], invisible_page_ids(), facet_labels()
+        )
         _visible["generation"] = generation
     return _visible["records"]
 
@@ -195,7 +231,7 @@ def search(raw_query, raw_filters, page=1):
     if parsed.is_empty and not filters:
         return SearchResults(query=parsed, filters=filters, page=page)
     key = hashlib.sha256(repr((parsed.words, parsed.phrases, sorted(filters.items()), page)).encode()).hexdigest()
-    results = cached("search", connection.vendor, key, build=lambda: run_search(parsed, filters, page), timeout=600)
+    results = cached("search", key, build=lambda: run_search(parsed, filters, page), timeout=600)
     results.query = parsed  # keep the reader's own wording
     return results
 
@@ -204,7 +240,7 @@ def run_search(parsed, filters, page):
     results = SearchResults(query=parsed, filters=filters, page=page)
     visible = visible_records()
     if parsed.is_empty:
-        ids = narrow(results, visible, visible.ids, None, filters)
+        ids = narrow(results, visible, np.arange(len(visible)), None, filters)
     else:
         ids = narrow(results, visible, *hits(parsed, visible), filters)
     details = {
@@ -232,14 +268,15 @@ def run_search(parsed, filters, page):
     return results
 
 
-def narrow(results, visible, ids, scores, filters):
-    """Filter the matches by the facets, count the facet values, and return this page's record ids.
+def narrow(results, visible, at, scores, filters):
+    """Filter the matches (``at``: their places in the table) by the facets, count the facet values,
+    and return this page's record ids.
 
     Facet counts are "disjunctive": each facet is counted under every *other* selected
     filter, so the values of a facet the reader has narrowed stay on offer.
     Without ``scores`` (no words, only facets) records are listed newest edition first.
     """
-    at = visible.positions(ids)
+    ids = visible.ids[at]
     values = {facet: visible.columns[facet][at] for facet in FACETS}
     passes = {facet: np.isin(values[facet], selected) for facet, selected in filters.items()}
 
@@ -258,7 +295,7 @@ def narrow(results, visible, ids, scores, filters):
         per_value = np.bincount(values[facet][matching if facet not in filters else mask(skip=facet)])
         found = np.flatnonzero(per_value)
         counts[facet] = dict(zip(found.tolist(), per_value[found].tolist(), strict=True))
-    results.facets = facet_values(counts, filters)
+    results.facets = facet_values(counts, filters, visible.labels)
     first = (results.page - 1) * PER_PAGE
     if scores is None:
         order = leading(visible.listing_order[at[matching]], first + PER_PAGE)
@@ -290,13 +327,8 @@ def best_first(ids, scores, years, count):
     return leading(-np.round(scores, 2), count, -years, ids)
 
 
-def facet_values(counts, filters):
-    """Counts per facet value, labelled, with the selected ones marked (they stay visible)."""
-    labels = {
-        "region": dict(Region.objects.values_list("pk", "name")),
-        "country": dict(Country.objects.values_list("pk", "name")),
-        "theme": dict(Theme.objects.values_list("pk", "name")),
-    }
+def facet_values(counts, filters, labels):
+    """Counts per facet value, labelled (``labels``: {facet: {value: name}}), the selected ones marked."""
     facets = {}
     for facet in FACETS:
         selected = set(filters.get(facet, []))

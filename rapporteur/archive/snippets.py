@@ -3,7 +3,7 @@
 The engines can make excerpts themselves, but each one re-runs the full-text match over
 the whole index (30 ms for a common word in a 30-edition archive) just to cut 20 short
 texts. Here the 20 texts are cut directly: words are compared as the word index compares
-them (``archive.terms``), so "tortured" marks "torture" as the search itself matched it.
+them (``wordindex.term``), so "tortured" marks "torture" as the search itself matched it.
 """
 
 import html
@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from django.utils.safestring import mark_safe
 
-from .terms import term
+from .wordindex import term
 
 TOKEN = re.compile(r"\w+|\W+", re.UNICODE)
 WINDOW = 40

@@ -8,6 +8,7 @@ checks (the page live, no view restriction on it or above); listings, the sitema
 search, files, feeds and API take their pages from ``reader_visible``.
 """
 
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -39,6 +40,18 @@ def hidden_paths():
     """Roots of every subtree a reader cannot see: under an unpublished page, or private."""
     private = PageViewRestriction.objects.values_list("page__path", flat=True)
     return sorted(set(unpublished_roots()) | set(private))
+
+
+def invisible_page_ids():
+    """Ids of every page a reader cannot see: not live, private, or under such a page.
+
+    Few in practice (the drafts of the edition being written); used to drop records of pages
+    that became invisible since they were recorded.
+    """
+    hidden = Q(live=False)
+    for path in hidden_paths():
+        hidden |= Q(path__startswith=path)
+    return list(Page.objects.filter(hidden).values_list("pk", flat=True))
 
 
 def reader_visible(queryset):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from rapporteur.archive.models import SearchRecord
 from rapporteur.archive.search import MAX_TERMS, parse_query, search
-from rapporteur.archive.terms import term
+from rapporteur.archive.wordindex import term
 from rapporteur.editorial.embargo import launch_edition
 from rapporteur.reports.models import Country, CountryEntryPage, RegionPage, Theme
 from tests.editorial.conftest import add_entry, approve

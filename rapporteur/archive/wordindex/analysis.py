@@ -1,4 +1,4 @@
-"""Words as the archive compares them: one function for the index, the query and the excerpts.
+"""Words as the word index compares them: one function for the index, the query and the excerpts.
 
 A word becomes a *term* by lower-casing, stemming in the language of the text (Snowball, as
 PostgreSQL and most search engines do: "tortured", "torturing" and "torture" are one term) and
