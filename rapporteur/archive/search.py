@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.db.models.functions import Coalesce
 
 from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.models import Country, Region, Theme
@@ -122,16 +123,12 @@ class EditionRecords:
 
     def __init__(self, edition_id):
         rows = SearchRecord.objects.filter(edition_id=edition_id).order_by("title", "position", "id")
-        rows = list(rows.values_list(*self.COLUMNS, "language"))
-        columns = list(zip(*rows, strict=True)) or [()] * (len(self.COLUMNS) + 1)
-        arrays = {
-            name: np.fromiter((value or 0 for value in values), dtype=np.int64, count=len(values))
-            for name, values in zip(self.COLUMNS, columns, strict=False)
-        }
-        order = np.argsort(arrays["id"], kind="stable")
-        self.arrays = {name: array[order] for name, array in arrays.items()}
+        rows = list(rows.values_list(*(Coalesce(name, 0) for name in self.COLUMNS), "language"))
+        self.languages = {row[-1] for row in rows}
+        table = np.array([row[:-1] for row in rows], dtype=np.int64).reshape(len(rows), len(self.COLUMNS))
+        order = np.argsort(table[:, 0], kind="stable")
+        self.arrays = {name: table[order, n] for n, name in enumerate(self.COLUMNS)}
         self.arrays["rank"] = order.argsort(kind="stable")  # listing place of each record, in id order
-        self.languages = set(columns[-1])
 
 
 class VisibleRecords:
