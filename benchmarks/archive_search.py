@@ -6,7 +6,8 @@ Builds a scratch database (SQLite, or PostgreSQL if DATABASE_URL points to one) 
 demo plus a synthetic archive, then measures through Django's request handler with
 production settings: 200 varied searches (words, names, phrases, facet filters), country
 hub pages and theme pages, each on a cold cache (first view after a change) and warm.
-Targets: search p95 ≤ 50 ms, country hub ≤ 30 ms, theme page ≤ 50 ms.
+Targets: search p95 ≤ 50 ms (also the first search after a publish), country hub ≤ 30 ms,
+theme page ≤ 50 ms.
 """
 
 import argparse
@@ -62,6 +63,9 @@ def main():
         action="store_true",
         help="Measure the database DATABASE_URL names as it is (already generated), instead of building a scratch one.",
     )
+    parser.add_argument(
+        "--skip-rebuild", action="store_true", help="With --existing: do not time rebuild_archive_index."
+    )
     args = parser.parse_args()
     with django_on_scratch_database(existing=args.existing, demo=not args.existing) as database_url:
         from django.core.cache import cache
@@ -78,7 +82,7 @@ def main():
             generate_archive(args.editions, args.countries)
             generated = time.perf_counter() - started
         started = time.perf_counter()
-        records = rebuild_all()
+        records = rebuild_all() if not args.skip_rebuild else SearchRecord.objects.count()
         rebuilt = time.perf_counter() - started
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -116,6 +120,17 @@ def main():
             part = [ms for ms, n in zip(searches, matches, strict=True) if keep(n)]
             if part:
                 print("  " + summary(label, part))
+
+        # The first search after a publish: each worker's table of visible records is stale; only the
+        # edition whose index was rebuilt is read again. (The page frame, shared by all workers through
+        # the cache, is rebuilt first by whichever reader comes first, as for the hubs below.)
+        entries = list(CountryEntryPage.objects.order_by("?")[:20])
+        first = []
+        for entry, params in zip(entries, queries, strict=False):
+            entry.save_revision().publish()  # its records and its edition's word index are rebuilt after commit
+            client.get("/en/")
+            first.append(time_get(client, "/en/search/", params))
+        print(summary("first search after a publish (one entry republished each time)", first))
 
         hub_countries = list(
             Country.objects.filter(slug__in=SearchRecord.objects.values("country__slug")).order_by("?")[:20]
