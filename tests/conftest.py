@@ -1,31 +1,22 @@
-"""Shared fixtures.
+"""Every shared fixture, in one place (plain helpers are in ``tests/support/helpers.py``).
 
 The demo edition is loaded once per test session into the test database; each test runs
 inside a transaction that is rolled back, so tests may change content freely.
 """
 
 import os
-import shutil
 
 import pytest
-from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 
-from rapporteur.reports.models import CountryEntryPage, EditionPage
-
-REQUIRE_EXTERNAL = os.environ.get("RAPPORTEUR_REQUIRE_EXTERNAL") == "1"
-
-
-def require_tool(path_or_name, why):
-    """Skip when an external tool is missing, unless CI demands it (RAPPORTEUR_REQUIRE_EXTERNAL=1)."""
-    found = path_or_name if os.path.isabs(path_or_name) and os.path.exists(path_or_name) else shutil.which(path_or_name)
-    if found:
-        return found
-    message = f"{path_or_name} is not installed ({why})"
-    if REQUIRE_EXTERNAL:
-        pytest.fail(message + " and RAPPORTEUR_REQUIRE_EXTERNAL=1")
-    pytest.skip(message)
+from rapporteur.editorial.embargo import schedule_launch
+from rapporteur.editorial.roles import grant_role
+from rapporteur.reports.models import CountryEntryPage, EditionPage, HomePage, Region, RegionPage
+from tests.support.helpers import soup, verify_second_factor
 
 
 @pytest.fixture(scope="session")
@@ -51,29 +42,10 @@ def kazakhstan(db):
     return CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
 
 
-def verify_second_factor(client, user):
-    """Sign ``user`` in on ``client`` as if they had entered their password and a valid TOTP code."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
 @pytest.fixture
 def admin_client(client, admin_user):
     """A superuser who has passed two-factor authentication (pytest-django's, plus the second factor)."""
     return verify_second_factor(client, admin_user)
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture
@@ -86,3 +58,65 @@ def read(client, db):
         return response, soup(response)
 
     return _read
+
+
+# -- the report team ---------------------------------------------------------------------------
+
+TEAM = {
+    "researcher_africa": ("researcher", "africa"),
+    "researcher_asia": ("researcher", "asia-pacific"),
+    "editor_africa": ("regional_editor", "africa"),
+    "editor_asia": ("regional_editor", "asia-pacific"),
+    "legal": ("legal_reviewer", None),
+    "publisher": ("publisher", None),
+    "administrator": ("administrator", None),
+}
+
+
+@pytest.fixture
+def team(db):
+    """One account per role (see ``TEAM``), keyed by username."""
+    users = {}
+    for username, (role, region) in TEAM.items():
+        user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-test-password-1")
+        grant_role(user, role, region)
+        users[username] = user
+    return users
+
+
+@pytest.fixture
+def signed_in(team):
+    """A client signed in (password and second factor) as one member of the team."""
+
+    def _signed_in(username):
+        return verify_second_factor(Client(), team[username])
+
+    return _signed_in
+
+
+@pytest.fixture
+def embargoed_edition(db):
+    """ "Annual Report 2014", launching tomorrow, with a published Africa region (invisible until the launch).
+
+    Returns (edition, region, launch time).
+    """
+    home = HomePage.objects.get()
+    edition = EditionPage(
+        title="Annual Report 2014", year=2014, subtitle="The state of the world's human rights", live=False
+    )
+    home.add_child(instance=edition)
+    edition.save_revision()
+    launch_at = (timezone.now() + timezone.timedelta(days=1)).replace(microsecond=0)
+    schedule_launch(edition, launch_at)
+    region = RegionPage(
+        title="Africa",
+        slug="africa",
+        region=Region.objects.get(slug="africa"),
+        teaser="Teaser.",
+        overview=[],
+        live=False,
+    )
+    edition.add_child(instance=region)
+    region.save_revision().publish()
+    edition.refresh_from_db()
+    return edition, RegionPage.objects.get(pk=region.pk), launch_at

@@ -1,4 +1,6 @@
-"""The report team's side: roles, review workflow, embargoed launch, account security, audit, backups.
+"""The report team's workflow: roles per region, review workflows, the edition dashboard and the
+embargoed launch, and the audit of role changes and launches.
 
-Depends on ``reports`` (the content model); ``reports`` knows nothing of this app.
+Staff sign-in lives in ``accounts``, backups in ``backups``. Depends on ``reports`` (the
+content model) and ``publishing`` (the scheduler builds files); ``reports`` knows nothing of it.
 """

@@ -1,24 +1,7 @@
-"""Editorial state that is not content: staff passkeys.
+"""The editorial app keeps no tables of its own.
 
-An edition's launch time is not stored here: it is the go-live time of the edition page's
-own scheduled revision (see ``editorial.embargo``)."""
-
-from django.db import models
-from django_otp.models import Device, TimestampMixin
-
-
-class PasskeyDevice(TimestampMixin, Device):
-    """A passkey (WebAuthn credential) as a second factor: a touch or a fingerprint instead of a code.
-
-    A django-otp device like the authenticator app, so the same middleware counts a session
-    verified by it; only the public key is stored. ``sign_count`` follows the authenticator's
-    counter, where it keeps one, so a cloned security key is refused.
-    """
-
-    credential_id = models.BinaryField(unique=True)
-    public_key = models.BinaryField()
-    sign_count = models.PositiveBigIntegerField(default=0)
-    transports = models.JSONField(default=list, blank=True)
-
-    class Meta:
-        verbose_name = "passkey"
+Roles are Wagtail groups and page permissions, reviews are Wagtail workflows, and an edition's
+launch time is the go-live time of the edition page's own scheduled revision (see
+``editorial.embargo``). The module exists so that Django sends this app ``post_migrate``,
+after which ``roles.sync_after_migrate`` creates and repairs the roles.
+"""

@@ -44,7 +44,9 @@ def env_list(name, default=()):
 
 INSTALLED_APPS = [
     "rapporteur.reports",
+    "rapporteur.accounts",
     "rapporteur.editorial",
+    "rapporteur.backups",
     "rapporteur.archive",
     "rapporteur.publishing",
     "rapporteur.demo",
@@ -83,8 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "rapporteur.editorial.security.RequireTwoFactorMiddleware",
-    "rapporteur.editorial.security.ReaderSecurityHeadersMiddleware",
+    "rapporteur.accounts.middleware.RequireTwoFactorMiddleware",
+    "rapporteur.reports.headers.ReaderSecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rapporteur.reports.links.ReaderRedirectMiddleware",  # Wagtail's, never into hidden pages
@@ -187,10 +189,10 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", 15)))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
-# Two-factor authentication (TOTP) for every admin user; see editorial.security.
+# Two-factor authentication (TOTP or a passkey) for every admin user; see accounts.middleware.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Rapporteur")
 
 # Staff sessions: short, and gone when the browser closes.

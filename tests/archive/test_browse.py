@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from rapporteur.reports.models import Country, CountryEntryPage, Person, RegionPage
-from tests.editorial.conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from rapporteur.archive.search import MAX_TERMS, parse_query, search
 from rapporteur.archive.wordindex import term
 from rapporteur.editorial.embargo import launch_edition
 from rapporteur.reports.models import Country, CountryEntryPage, RegionPage, Theme
-from tests.editorial.conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

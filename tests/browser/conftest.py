@@ -3,7 +3,7 @@
 import pytest
 
 from rapporteur.demo.instance import served_demo
-from tests.conftest import require_tool
+from tests.support.helpers import require_tool
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -7,8 +7,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from rapporteur.editorial.embargo import launch_edition
 from rapporteur.editorial.roles import grant_role
-
-from .conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from rapporteur.editorial.dashboard import edition_progress
 from rapporteur.editorial.embargo import launch_time
 from rapporteur.reports.models import EditionPage
-
-from .conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

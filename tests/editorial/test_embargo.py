@@ -13,8 +13,7 @@ from wagtail.models import PageLogEntry
 from rapporteur.editorial import embargo
 from rapporteur.editorial.embargo import LaunchError, launch_edition, launch_time, publish_due, schedule_launch
 from rapporteur.reports.models import Correction, CountryEntryPage, EditionPage
-
-from .conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

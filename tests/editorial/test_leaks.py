@@ -20,8 +20,7 @@ from rapporteur.editorial.embargo import launch_edition, publish_due
 from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
 from tests.support.crawl import bodies_containing, crawl
-
-from .conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
 from rapporteur.reports.models import CountryEntryPage, RegionPage
-
-from .conftest import add_entry
+from tests.support.helpers import add_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.publishing.models import BuildRequest, GeneratedFile
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, EditionPage, RegionPage
-from tests.conftest import require_tool
-from tests.editorial.conftest import add_entry, approve
+from tests.support.helpers import add_entry, approve, require_tool
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from rapporteur.publishing import richtext
 from rapporteur.publishing.epub import XhtmlWriter
 from rapporteur.publishing.links import LinkMap
 from rapporteur.publishing.pdf import TypstWriter, compile_pdf, preamble
-from tests.conftest import require_tool
+from tests.support.helpers import require_tool
 
 RICH = (
     '<p>Plain, <b>bold</b>, <i>italic</i> and <a href="https://example.org/a?b=1&amp;c=2">a link</a>.</p>'

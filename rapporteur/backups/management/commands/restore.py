@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from rapporteur.editorial.backups import BackupError, restore
+from rapporteur.backups.archive import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -19,8 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
 from rapporteur.reports.models import RegionPage
-
-from .conftest import add_entry
+from tests.support.helpers import add_entry
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-1"

@@ -68,16 +68,14 @@ def setup(request):
             codes = issue_backup_codes(user)
             otp_login(request, device)
             log_account_event("rapporteur.2fa_enrolled", user.get_username(), request)
-            return render(
-                request, "editorial/two_factor_backup_codes.html", {"codes": codes, "next": next_url(request)}
-            )
+            return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": next_url(request)})
         form.add_error("code", "That code did not match. Check the time on your phone and try the newest code.")
         log_account_event("rapporteur.2fa_failed", user.get_username(), request, data={"step": "setup"})
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
     return render(
         request,
-        "editorial/two_factor_setup.html",
+        "accounts/two_factor_setup.html",
         {"form": form, "qr_svg": qr_svg, "secret": secret, "next": next_url(request)},
     )
 
@@ -115,6 +113,6 @@ def verify(request):
     has_passkey = PasskeyDevice.objects.devices_for_user(user, confirmed=True).exists()
     return render(
         request,
-        "editorial/two_factor_verify.html",
+        "accounts/two_factor_verify.html",
         {"form": form, "next": next_url(request), "has_passkey": has_passkey},
     )

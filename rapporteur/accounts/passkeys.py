@@ -1,6 +1,6 @@
 """Passkeys as a second factor: add one once signed in, then touch it at sign-in instead of typing a code.
 
-The browser speaks WebAuthn (``static/editorial/passkeys.js``); the server keeps each passkey's
+The browser speaks WebAuthn (``static/accounts/passkeys.js``); the server keeps each passkey's
 public key only and checks every signature with py_webauthn. The relying party is the host the
 admin is served on (Django has checked it against ``ALLOWED_HOSTS``), so a passkey made for one
 site is useless on another, and a phishing page cannot ask for it. The authenticator app stays
@@ -108,7 +108,7 @@ def refused(request, error, step):
 def passkeys(request):
     """The signed-in user's passkeys: when each was added and last used; add one (with JavaScript), remove one."""
     devices = PasskeyDevice.objects.devices_for_user(request.user).order_by("created_at")
-    return render(request, "editorial/passkeys.html", {"devices": devices, "name_length": NAME_LENGTH})
+    return render(request, "accounts/passkeys.html", {"devices": devices, "name_length": NAME_LENGTH})
 
 
 @require_POST

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from rapporteur.editorial.backups import BackupError, backup
+from rapporteur.backups.archive import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ import tarfile
 import pytest
 
 from rapporteur.demo.instance import prepared_demo
-from tests.conftest import require_tool
+from tests.support.helpers import require_tool
 
 FINGERPRINT = """
 import hashlib, json, pathlib

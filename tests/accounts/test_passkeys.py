@@ -7,9 +7,9 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from rapporteur.editorial.models import PasskeyDevice
-from tests.conftest import soup, verify_second_factor
+from rapporteur.accounts.models import PasskeyDevice
 from tests.support.authenticator import SoftwareAuthenticator
+from tests.support.helpers import soup, verify_second_factor
 
 pytestmark = pytest.mark.django_db
 

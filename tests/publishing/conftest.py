@@ -1,1 +1,0 @@
-from tests.editorial.conftest import embargoed_edition, team  # noqa: F401  (shared fixtures)

@@ -1,0 +1,57 @@
+"""Helpers the tests share (fixtures are in ``tests/conftest.py``): external tools, signing in, content."""
+
+import os
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from rapporteur.reports.models import Country, CountryEntryPage
+
+REQUIRE_EXTERNAL = os.environ.get("RAPPORTEUR_REQUIRE_EXTERNAL") == "1"
+
+
+def require_tool(path_or_name, why):
+    """Skip when an external tool is missing, unless CI demands it (RAPPORTEUR_REQUIRE_EXTERNAL=1)."""
+    found = path_or_name if os.path.isabs(path_or_name) and os.path.exists(path_or_name) else shutil.which(path_or_name)
+    if found:
+        return found
+    message = f"{path_or_name} is not installed ({why})"
+    if REQUIRE_EXTERNAL:
+        pytest.fail(message + " and RAPPORTEUR_REQUIRE_EXTERNAL=1")
+    pytest.skip(message)
+
+
+def verify_second_factor(client, user):
+    """Sign ``user`` in on ``client`` as if they had entered their password and a valid TOTP code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def add_entry(region_page, iso_code, summary="<p>Summary.</p>", user=None):
+    country = Country.objects.filter(iso_code=iso_code).first() or Country.objects.create(iso_code=iso_code)
+    page = CountryEntryPage(
+        title=country.name, slug=country.slug, country=country, summary=summary, body=[], owner=user, live=False
+    )
+    region_page.add_child(instance=page)
+    page.save_revision(user=user)
+    return CountryEntryPage.objects.get(pk=page.pk)
+
+
+def approve(page, user):
+    """Publish the latest revision as a publisher would (inside an embargoed edition, readers see it only at launch)."""
+    page.get_latest_revision().publish(user=user)
+    return CountryEntryPage.objects.get(pk=page.pk) if isinstance(page, CountryEntryPage) else page
