@@ -11,6 +11,8 @@ search, files, feeds and API take their pages from ``reader_visible``.
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from .cache import cached
+
 
 def ancestor_paths(path):
     """The tree paths of the page at ``path`` and of every page above it."""
@@ -40,6 +42,13 @@ def hidden_paths():
     """Roots of every subtree a reader cannot see: under an unpublished page, or private."""
     private = PageViewRestriction.objects.values_list("page__path", flat=True)
     return sorted(set(unpublished_roots()) | set(private))
+
+
+def restricted_paths():
+    """Paths of the pages that carry a view restriction (private pages), from the content cache."""
+    return cached(
+        "restricted-paths", build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
 
 
 def invisible_page_ids():

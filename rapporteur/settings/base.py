@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rapporteur.reports.sites.CachedSiteMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "rapporteur.accounts.middleware.RequireTwoFactorMiddleware",
     "rapporteur.reports.headers.ReaderSecurityHeadersMiddleware",

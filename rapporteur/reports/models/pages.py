@@ -28,9 +28,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Revision
+from wagtail.models import Orderable, Page, PageViewRestriction, Revision
 from wagtail.search import index
 
+from ..visibility import restricted_paths
 from .blocks import ProseBlock, ThemeSectionBlock
 from .richtext import INLINE_FEATURES, PARAGRAPH_FEATURES
 from .snippets import Country, GlossaryTerm, Region
@@ -131,6 +132,22 @@ class ReaderPageMixin:
         child._cached_parent_obj = self  # as Wagtail does: the served page knows its ancestors without queries
         remaining = path_components[1:]
         return (child.specific_deferred if remaining else child.specific).route(request, remaining)
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page and its ancestors, without two queries per view.
+
+        Few pages are ever restricted, so the paths of those that are come from the content
+        cache (a restriction saved or deleted starts a new generation). When none of them is
+        this page or above it, and no page on the way is an alias (read from the parents
+        routing left on the page), there is nothing to check; otherwise Wagtail's own lookup runs.
+        """
+        node, aliased = self, bool(self.alias_of_id)
+        while node.depth > 2 and not aliased:
+            node = node.get_parent()
+            aliased = bool(node.alias_of_id)
+        if aliased or any(self.path.startswith(path) for path in restricted_paths()):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
