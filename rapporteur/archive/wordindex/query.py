@@ -9,7 +9,7 @@ word found in most records costs one pass, not a sort or an intersection.
 import numpy as np
 
 from .analysis import term
-from .storage import postings_of
+from .storage import PostingsMemo, postings_of
 
 
 class RecordSet:
@@ -17,10 +17,12 @@ class RecordSet:
 
     Where the ids are dense (the usual case: ids are handed out in order as records are
     made) the place of an id is a table lookup; if rebuilds have left them sparse, a binary
-    search.
+    search. Made anew whenever the index may have changed (the caller keeps one per content
+    generation), it also remembers the postings searches have read (``PostingsMemo``).
     """
 
     def __init__(self, ids):
+        self.memo = PostingsMemo()
         self.ids = np.asarray(ids, dtype=np.int64)
         top = int(self.ids[-1]) + 2 if len(self.ids) else 1
         self.table = None
@@ -63,7 +65,7 @@ def find(words, phrases, records, languages):
     words = list(dict.fromkeys(one[word] for word in words))
     phrases = [[one[word] for word in phrase] for phrase in phrases]
     fields = ("record_ids", "weights") + (("counts", "positions") if phrases else ())
-    postings = postings_of(words, languages, fields)
+    postings = postings_of(words, languages, fields, records.memo)
     places, scores = match(postings, words, records)
     for phrase in phrases:
         keep = members(phrase_match(postings, phrase, records.ids[places]), records.ids[places])

@@ -5,7 +5,7 @@ One query for a whole search: every word's postings in every segment. PostgreSQL
 cannot, so a psycopg cursor is made on Django's connection for this one read.
 """
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 
 import numpy as np
 from django.db import connection
@@ -22,22 +22,76 @@ def pack(values, dtype):
     return np.asarray(values, dtype=dtype).tobytes()
 
 
-def postings_of(words, languages, fields=("record_ids", "weights")):
-    """{segment id: {word: {field: array}}} for ``words``, each stemmed in every language of the records."""
+class PostingsMemo:
+    """Postings already read, kept while the index cannot change: for one content generation.
+
+    A report's searches repeat their words ("torture", "prison", a country's name); reading a
+    common word's arrays again from the database is most of a search's remaining cost, on
+    PostgreSQL especially. The memo belongs to the caller's ``RecordSet``, which is made anew
+    whenever anything is published, so it never outlives the postings it holds. Bounded by
+    ``budget`` bytes; the least recently used terms go first.
+    """
+
+    def __init__(self, budget=32 * 2**20):
+        self.budget = budget
+        self.size = 0
+        self.terms = OrderedDict()  # (language, term, fields) -> (bytes, {segment: {field: array}})
+
+    def get(self, key):
+        entry = self.terms.get(key)
+        if entry is not None:
+            self.terms.move_to_end(key)
+        return entry[1] if entry else None
+
+    def put(self, key, segments):
+        size = sum(array.nbytes for arrays in segments.values() for array in arrays.values())
+        if size > self.budget:
+            return
+        self.terms[key] = (size, segments)
+        self.size += size
+        while self.size > self.budget:
+            _, (dropped, _) = self.terms.popitem(last=False)
+            self.size -= dropped
+
+
+def postings_of(words, languages, fields=("record_ids", "weights"), memo=None):
+    """{segment id: {word: {field: array}}} for ``words``, each stemmed in every language of the records.
+
+    Terms not in ``memo`` (a ``PostingsMemo``, if given) are read in one query.
+    """
     wanted = defaultdict(list)  # (language, term) -> the words that are that term in that language
     for word in words:
         for language in languages:
             wanted[language, term(word, language)].append(word)
-    keys = sorted({key for _, key in wanted})
+    by_term = {}
+    missing = []
+    for language, key in wanted:
+        remembered = memo.get((language, key, fields)) if memo is not None else None
+        if remembered is None:
+            missing.append((language, key))
+        else:
+            by_term[language, key] = remembered
+    if missing:
+        keys = sorted({key for _, key in missing})
+        sql = (
+            f"SELECT segment_id, language, term, {', '.join(fields)} FROM {Posting._meta.db_table} "
+            f"WHERE term IN ({', '.join(['%s'] * len(keys))})"
+        )
+        read = {pair: {} for pair in missing}
+        for segment, language, key, *arrays in fetch_binary(sql, keys):
+            if (language, key) in read:
+                read[language, key][segment] = {
+                    name: np.frombuffer(array, TYPES[name]) for name, array in zip(fields, arrays, strict=True)
+                }
+        for pair, segments in read.items():
+            by_term[pair] = segments
+            if memo is not None:
+                memo.put((*pair, fields), segments)
     found = defaultdict(dict)
-    sql = (
-        f"SELECT segment_id, language, term, {', '.join(fields)} FROM {Posting._meta.db_table} "
-        f"WHERE term IN ({', '.join(['%s'] * len(keys))})"
-    )
-    for segment, language, key, *arrays in fetch_binary(sql, keys):
-        unpacked = {name: np.frombuffer(array, TYPES[name]) for name, array in zip(fields, arrays, strict=True)}
-        for word in wanted.get((language, key), ()):
-            found[segment][word] = unpacked
+    for pair, segments in by_term.items():
+        for segment, arrays in segments.items():
+            for word in wanted[pair]:
+                found[segment][word] = arrays
     return found
 
 
