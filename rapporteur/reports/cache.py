@@ -14,6 +14,11 @@ from django.core.cache import cache
 
 GENERATION_KEY = "reports:generation"
 DEFAULT_TIMEOUT = 6 * 60 * 60
+# The shape of what is cached. The cache outlives a deploy (Redis, or the file cache), and a
+# new version reading a value an older one stored — a page object where it now expects an id,
+# a dataclass with other fields — would fail or mislead. Bump this whenever a cached value
+# changes shape: the new version then ignores everything the old one stored.
+FORMAT = "2"
 
 
 def current_generation():
@@ -30,7 +35,7 @@ def new_generation():
 
 def cached(name, *key_parts, build, timeout=DEFAULT_TIMEOUT):
     """Return the cached value for ``name`` + ``key_parts`` in this generation, building it if missing."""
-    key = ":".join(["reports", name, current_generation(), *map(str, key_parts)])
+    key = ":".join(["reports", FORMAT, name, current_generation(), *map(str, key_parts)])
     value = cache.get(key)
     if value is None:
         value = build()

@@ -33,3 +33,16 @@ def test_country_page_html_and_css_under_50_kb(client):
     html = client.get(KAZAKHSTAN).content
     css = open(finders.find("css/reader.css"), "rb").read()
     assert len(html) + len(css) < 50 * 1024, f"{len(html)} + {len(css)} bytes"
+
+
+def test_values_an_older_version_cached_are_ignored(client, edition):
+    """The cache outlives a deploy: what an older version stored under the same names must not be read."""
+    from django.core.cache import cache
+
+    from rapporteur.reports.cache import current_generation
+
+    generation = current_generation()
+    for name, parts in (("chrome", [edition.pk]), ("home", []), ("editions", []), ("entry", [])):
+        cache.set(":".join(["reports", name, generation, *map(str, parts)]), "stored by an older version")
+    assert client.get(KAZAKHSTAN).status_code == 200
+    assert client.get("/en/search/?q=torture").status_code == 200
