@@ -3,5 +3,6 @@
 Built on *archive records*: a denormalised, reader-visible projection of published content,
 one row per section of every entry (and per article or overview), made from the same
 ``reports.document`` representation the pages render, and on a word index per edition
-(``postings``) that search reads. Depends on ``reports`` only.
+(``wordindex``, a small engine behind its own interface) that search reads. Depends on ``reports``
+only.
 """
