@@ -42,41 +42,67 @@ from .snippets import Country, GlossaryTerm, Region
 
 
 class ReportPageForm(WagtailAdminPageForm):
-    """The admin form of every report page: refuses to save over someone else's newer version.
+    """The admin form of every report page: refuses to save over another person's newer version.
 
-    Wagtail's editor records which revision it loaded (and its autosaved revision, if any).
-    If another editor saved a newer revision since, a normal save would silently replace
-    their work; instead the form is shown again, with this editor's changes still in it.
+    Wagtail's editor records which revision it loaded. Its autosave then stores revisions for
+    the same editor while they type, and its own check (``EditView.is_out_of_date``) guards
+    only those autosaves; a full "Save draft" would silently replace a colleague's work. So a
+    full save is refused when someone *else* saved after the revision this editor loaded —
+    the editor's own autosaved revisions (or a second tab of theirs) are theirs to replace.
+    Wagtail's concurrent-editing notice tells both editors while they work; this is the last
+    line, and the form is shown again with the editor's changes still in it.
     """
 
     def clean(self):
         cleaned_data = super().clean()
-        newer = self.newer_revision()
-        if newer is not None:
-            who = (newer.user.get_full_name() or newer.user.get_username()) if newer.user else "Someone else"
-            when = timezone.localtime(newer.created_at).strftime("%H:%M on %d %B %Y")
-            self.add_error(
-                None,
-                f"{who} saved a newer version of this page at {when}, after you opened it. "
-                "Nothing has been saved, so neither version is lost: keep a copy of your changes, "
-                "reload the page to see theirs, then apply yours again.",
-            )
+        rival = self.rival_revision()
+        if rival is not None:
+            self.add_error(None, self.conflict_message(rival))
         return cleaned_data
 
-    def newer_revision(self):
-        if not self.instance.pk:
+    def rival_revision(self):
+        """The newest revision saved by another person since this editor loaded the page, if any."""
+        if not self.instance.pk or not (loaded_id := self.data.get("loaded_revision_id", "")).isdigit():
             return None
         latest_id = Page.objects.filter(pk=self.instance.pk).values_list("latest_revision_id", flat=True).first()
         if latest_id is None:
             return None
-        latest = Revision.objects.select_related("user").get(pk=latest_id)
-        if overwrite_id := self.data.get("overwrite_revision_id"):  # the editor's own autosaved revision
-            return latest if overwrite_id != str(latest.pk) else None
-        if loaded_id := self.data.get("loaded_revision_id"):
-            loaded_at = self.data.get("loaded_revision_created_at", "")
-            if loaded_id != str(latest.pk) or loaded_at != latest.created_at.isoformat():
-                return latest
-        return None
+        loaded_at = self.data.get("loaded_revision_created_at", "")
+        if str(latest_id) == loaded_id:
+            latest = Revision.objects.select_related("user").get(pk=latest_id)
+            if latest.created_at.isoformat() == loaded_at or self.is_own(latest):
+                return None  # unchanged, or overwritten by this editor's autosave
+            return latest
+        since = self.instance.revisions.filter(pk__gt=int(loaded_id))
+        if self.for_user is not None:
+            since = since.exclude(user=self.for_user)
+        return since.select_related("user").order_by("-pk").first()
+
+    def is_own(self, revision):
+        return self.for_user is not None and revision.user_id == self.for_user.pk
+
+    def conflict_message(self, rival):
+        who = (rival.user.get_full_name() or rival.user.get_username()) if rival.user else "Someone else"
+        when = timezone.localtime(rival.created_at).strftime("%H:%M %Z on %d %B %Y")
+        own = self.own_autosave_since_loaded()
+        kept = (
+            f"Your changes up to {timezone.localtime(own.created_at).strftime('%H:%M %Z')} were autosaved "
+            "and are in the page history; the changes since then are still in this form. "
+            if own is not None
+            else "This save was not applied, and their version is kept; your changes are still in this form. "
+        )
+        return (
+            f"{who} saved a newer version of this page at {when}, after you opened it. {kept}"
+            "Keep a copy of your changes, reload the page to see theirs, then apply yours again."
+        )
+
+    def own_autosave_since_loaded(self):
+        """This editor's newest revision stored after they loaded the page (their autosave), if any."""
+        if self.for_user is None or not (loaded_id := self.data.get("loaded_revision_id", "")).isdigit():
+            return None
+        loaded_at = self.data.get("loaded_revision_created_at", "")
+        own = self.instance.revisions.filter(user=self.for_user, pk__gte=int(loaded_id)).order_by("-pk")
+        return next((r for r in own[:2] if r.pk > int(loaded_id) or r.created_at.isoformat() != loaded_at), None)
 
 
 @dataclass(frozen=True)
