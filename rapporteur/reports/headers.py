@@ -2,24 +2,28 @@
 
 A strict Content-Security-Policy (no inline script or style, no third party), no framing,
 no browser features a report does not use. The admin (``/admin/``) keeps Wagtail's own headers.
+
+Wagtail's preview renders a reader page inside the admin's side panel: it runs the page
+through the middleware as a "dummy" request (``request.is_dummy``), and that response may be
+framed by the admin itself (``frame-ancestors 'self'``); every real reader response keeps
+``'none'``.
 """
 
 ADMIN_PREFIX = "/admin/"
 
 # A reader page loads only our own files: no inline scripts or styles, no third parties.
-READER_CSP = "; ".join(
-    (
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-    )
+READER_CSP_SOURCES = (
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
 )
+READER_CSP = "; ".join((*READER_CSP_SOURCES, "frame-ancestors 'none'"))
+PREVIEW_CSP = "; ".join((*READER_CSP_SOURCES, "frame-ancestors 'self'"))
 READER_HEADERS = {
     "Content-Security-Policy": READER_CSP,
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
@@ -40,4 +44,6 @@ class ReaderSecurityHeadersMiddleware:
         if not request.path.startswith(ADMIN_PREFIX):
             for header, value in READER_HEADERS.items():
                 response.headers.setdefault(header, value)
+            if getattr(request, "is_dummy", False):  # a preview, shown in the admin's side panel
+                response.headers["Content-Security-Policy"] = PREVIEW_CSP
         return response

@@ -1,28 +1,16 @@
 """Two editors on one page: the second save does not silently overwrite the first."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from rapporteur.reports.models import GlossaryPage
+from tests.support.helpers import form_fields
 
 pytestmark = pytest.mark.django_db
 
 
 def edit_form(client, page):
-    """What the editor's browser would send back: every field of the edit form as loaded."""
-    html = BeautifulSoup(client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content, "html.parser")
-    form = html.find("form", id="page-edit-form")
-    data = {}
-    for field in form.find_all("input"):
-        if field.get("name") and field.get("type") not in ("checkbox", "radio", "submit", "button", "file"):
-            data[field["name"]] = field.get("value", "")
-    for field in form.find_all("textarea"):
-        data[field["name"]] = field.text
-    for field in form.find_all("select"):
-        selected = field.find("option", selected=True)
-        data[field["name"]] = selected["value"] if selected else ""
-    return data
+    return form_fields(client, reverse("wagtailadmin_pages:edit", args=(page.pk,)), "form#page-edit-form")
 
 
 def latest_title(page):

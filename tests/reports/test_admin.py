@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from rapporteur.reports.models import CountryEntryPage, OrganisationSettings
+from rapporteur.reports.models import CountryEntryPage, GlossaryPage, OrganisationSettings
+from tests.support.helpers import form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,43 @@ def test_preview_shows_the_draft_to_staff_but_not_to_readers(client, kazakhstan)
     live = client.get(kazakhstan.url)
     assert b"DRAFT-IN-PREVIEW" not in live.content
     assert CountryEntryPage.objects.get(pk=kazakhstan.pk).summary != "<p>DRAFT-IN-PREVIEW</p>"
+
+
+def preview_of(admin_client, form_url, preview_url, **changes):
+    """Wagtail's side panel: the form is posted to the preview view, then the panel's frame loads it."""
+    data = {**form_fields(admin_client, form_url), **changes}
+    posted = admin_client.post(preview_url, data)
+    assert posted.status_code == 200 and posted.json()["is_valid"], posted.content[:2000]
+    return admin_client.get(preview_url)
+
+
+def test_the_preview_panel_may_be_framed_by_the_admin_and_shows_the_draft(admin_client, edition, kazakhstan, client):
+    glossary = GlossaryPage.objects.child_of(edition).get()
+    shown = preview_of(
+        admin_client,
+        reverse("wagtailadmin_pages:edit", args=(glossary.pk,)),
+        reverse("wagtailadmin_pages:preview_on_edit", args=(glossary.pk,)),
+        title="Glossary (draft in the panel)",
+    )
+    assert shown.status_code == 200
+    assert b"Glossary (draft in the panel)" in shown.content
+    assert "frame-ancestors 'self'" in shown["Content-Security-Policy"]
+    assert shown["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in kazakhstan.make_preview_request()["Content-Security-Policy"]
+    # readers' responses may never be framed
+    assert "frame-ancestors 'none'" in client.get(kazakhstan.url)["Content-Security-Policy"]
+
+
+def test_a_new_edition_can_be_previewed_before_it_is_saved(admin_client, edition):
+    home = edition.get_parent()
+    shown = preview_of(
+        admin_client,
+        reverse("wagtailadmin_pages:add", args=("reports", "editionpage", home.pk)),
+        reverse("wagtailadmin_pages:preview_on_add", args=("reports", "editionpage", home.pk)),
+        title="Annual report 2031",
+        slug="2031",
+        year="2031",
+    )
+    assert shown.status_code == 200
+    assert b"Annual report 2031" in shown.content
+    assert "frame-ancestors 'self'" in shown["Content-Security-Policy"]

@@ -37,6 +37,23 @@ def verify_second_factor(client, user):
     return client
 
 
+def form_fields(client, url, form_selector="form[data-edit-form]"):
+    """What an editor's browser would send back: every field of an admin form as it loaded."""
+    form = BeautifulSoup(client.get(url).content, "html.parser").select_one(form_selector)
+    data = {}
+    for field in form.find_all("input"):
+        if field.get("name") and field.get("type") not in ("checkbox", "radio", "submit", "button", "file"):
+            data[field["name"]] = field.get("value", "")
+        elif field.get("type") in ("checkbox", "radio") and field.has_attr("checked"):
+            data[field["name"]] = field.get("value", "on")
+    for field in form.find_all("textarea"):
+        data[field["name"]] = field.text
+    for field in form.find_all("select"):
+        selected = field.find("option", selected=True)
+        data[field["name"]] = selected["value"] if selected else ""
+    return data
+
+
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
