@@ -240,7 +240,11 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "epub", "docx", "odt", "rtf", "txt", "csv", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
+# The admin sends nothing to third parties: no update check, no "what's new" banner, no
+# avatars from gravatar.com (editors see the default avatar, or one they upload).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 
 # --- Reader privacy ------------------------------------------------------------------
