@@ -17,14 +17,22 @@ from rapporteur.reports.models import EditionPage
 
 from .dashboard import STAGES, edition_progress
 from .embargo import LaunchError, last_failure, last_launch, launch_edition, launch_time, schedule_launch
+from .times import with_zone, zone_name
 
 
 class LaunchTimeForm(forms.Form):
     launch_at = forms.DateTimeField(
         label="Launch date and time",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Until then nothing of this edition is visible to readers. Times are in the server's time zone.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["launch_at"].label = f"Launch date and time ({zone_name()} time)"
+        self.fields["launch_at"].help_text = (
+            f"In {zone_name()} time (your account's time zone setting, or the site's). "
+            "Until then nothing of this edition is visible to readers."
+        )
 
     def clean_launch_at(self):
         launch_at = self.cleaned_data["launch_at"]
@@ -50,8 +58,7 @@ def edition_dashboard(request, edition_id):
         form = LaunchTimeForm(request.POST or None, initial={"launch_at": launch_time(edition)})
         if request.method == "POST" and form.is_valid():
             schedule_launch(edition, form.cleaned_data["launch_at"], user=request.user)
-            when = timezone.localtime(form.cleaned_data["launch_at"])
-            messages.success(request, f"{edition.title} will launch at {when:%H:%M on %d %B %Y}.")
+            messages.success(request, f"{edition.title} will launch on {with_zone(form.cleaned_data['launch_at'])}.")
             return redirect("rapporteur_edition_dashboard", edition.pk)
     elif request.method == "POST":
         raise PermissionDenied

@@ -80,3 +80,17 @@ def test_a_published_edition_cannot_be_put_under_embargo(signed_in, edition):
     assert client.post(url, {"launch_at": "2099-01-01T00:00"}).status_code in (302, 403)
     assert launch_time(edition) is None
     assert EditionPage.objects.get(pk=edition.pk).live
+
+
+def test_launch_times_name_their_zone_and_give_utc(settings, signed_in, embargoed_edition):
+    settings.TIME_ZONE = "Asia/Almaty"  # UTC+5, no summer time
+    edition, africa, launch_at = embargoed_edition
+    client = signed_in("publisher")
+    url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    local, utc = timezone.localtime(launch_at), launch_at.astimezone(datetime.UTC)
+    shown = html.find(attrs={"data-launch-at": True}).get_text(" ", strip=True)
+    assert f"{local:%H:%M} +05 ({utc:%H:%M} UTC)" in shown or f"{local:%H:%M} +05 ({utc:%d %B %Y, %H:%M}" in shown
+    assert "(Asia/Almaty time)" in html.find("label", attrs={"for": "id_launch_at"}).get_text()
+    assert "In Asia/Almaty time" in html.find(id="id_launch_at-helptext").get_text()
+    assert " +05 (" in client.get(reverse("rapporteur_editions")).content.decode()
