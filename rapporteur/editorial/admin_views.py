@@ -19,15 +19,24 @@ from .dashboard import STAGES, edition_progress
 from .embargo import LaunchError, last_failure, last_launch, launch_edition, launch_time, schedule_launch
 from .times import with_zone, zone_name
 
+LAUNCH_ANYWAY = "I have read the reasons above and want to launch this edition as it is."
+
 
 class LaunchTimeForm(forms.Form):
+    """The launch time; when the edition is incomplete, also the publisher's explicit "launch anyway"."""
+
     launch_at = forms.DateTimeField(
         label="Launch date and time",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
-    def __init__(self, *args, **kwargs):
+    launch_anyway = forms.BooleanField(required=False, label=LAUNCH_ANYWAY)
+
+    def __init__(self, *args, blockers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.blockers = blockers
+        if not blockers:
+            del self.fields["launch_anyway"]
         self.fields["launch_at"].label = f"Launch date and time ({zone_name()} time)"
         self.fields["launch_at"].help_text = (
             f"In {zone_name()} time (your account's time zone setting, or the site's). "
@@ -39,6 +48,14 @@ class LaunchTimeForm(forms.Form):
         if launch_at <= timezone.now():
             raise forms.ValidationError("Choose a time in the future, or use “Launch now”.")
         return launch_at
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.blockers and not cleaned_data.get("launch_anyway"):
+            self.add_error(
+                "launch_anyway", "This edition is not ready (see the reasons above): confirm to schedule it anyway."
+            )
+        return cleaned_data
 
 
 def can_launch(user, edition):
@@ -53,9 +70,11 @@ def editions_index(request):
 def edition_dashboard(request, edition_id):
     edition = get_object_or_404(EditionPage, pk=edition_id)
     allowed = can_launch(request.user, edition) and not edition.live
+    progress = edition_progress(edition)
+    blockers = progress.launch_blockers if not edition.live else []
     form = None
     if allowed:
-        form = LaunchTimeForm(request.POST or None, initial={"launch_at": launch_time(edition)})
+        form = LaunchTimeForm(request.POST or None, initial={"launch_at": launch_time(edition)}, blockers=blockers)
         if request.method == "POST" and form.is_valid():
             schedule_launch(edition, form.cleaned_data["launch_at"], user=request.user)
             messages.success(request, f"{edition.title} will launch on {with_zone(form.cleaned_data['launch_at'])}.")
@@ -72,7 +91,9 @@ def edition_dashboard(request, edition_id):
             "launched": last_launch(edition) if edition.live else None,
             "form": form,
             "can_launch": allowed,
-            "progress": edition_progress(edition),
+            "progress": progress,
+            "blockers": blockers,
+            "launch_anyway_label": LAUNCH_ANYWAY,
             "stages": STAGES,
             "page_title": f"{edition.title}: progress and launch",
         },
@@ -86,6 +107,10 @@ def launch_now(request, edition_id):
         raise PermissionDenied
     if edition.live:
         messages.error(request, f"{edition.title} is already published; there is nothing to launch.")
+        return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
+    blockers = edition_progress(edition).launch_blockers
+    if blockers and not request.POST.get("launch_anyway"):
+        messages.error(request, "Not launched: this edition is not ready. " + " ".join(blockers))
         return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
     try:
         count = launch_edition(edition, user=request.user)

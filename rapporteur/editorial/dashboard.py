@@ -21,6 +21,7 @@ PUBLISHER_APPROVAL = "Publisher approval"
 WAITING = "Approved, waiting for launch"
 LIVE = "Live"
 STAGES = (DRAFT, CHANGES_REQUESTED, REGIONAL_REVIEW, LEGAL_REVIEW, PUBLISHER_APPROVAL, WAITING, LIVE)
+READY = (WAITING, LIVE)
 
 
 @dataclass
@@ -50,6 +51,34 @@ class EditionProgress:
     @property
     def totals(self):
         return {stage: sum(region.counts[stage] for region in self.regions) for stage in STAGES}
+
+    @property
+    def launch_blockers(self):
+        """Why launching now would show readers an empty or incomplete edition ([] when it is ready).
+
+        A launch is refused for these reasons unless the publisher confirms explicitly: an
+        edition launched by mistake with no regions or entries replaces the latest edition
+        on the home page with an empty header and sidebar, and cannot be taken back quietly.
+        """
+        reasons = []
+        if not self.regions:
+            reasons.append("It has no region pages: readers would see an edition with an empty sidebar.")
+        elif not sum(region.ready_entries for region in self.regions):
+            reasons.append("No country entry is approved: readers would find the edition empty.")
+        for region in self.regions:
+            if region.page_stage not in READY:
+                reasons.append(f"The {region.name} overview is not approved.")
+        unready = {region.name: region.total - region.ready_entries for region in self.regions}
+        if waiting := sum(unready.values()):
+            where = ", ".join(f"{name} {count}" for name, count in unready.items() if count)
+            reasons.append(
+                f"{waiting} country {'entry is' if waiting == 1 else 'entries are'} still in draft or review "
+                f"({where}): {'it' if waiting == 1 else 'they'} will not be visible at launch."
+            )
+        for page, stage in self.other_pages[1:]:  # the first is the edition page itself
+            if stage not in READY:
+                reasons.append(f"“{page.title}” is not approved ({stage.lower()}).")
+        return reasons
 
 
 def task_stage(task_name):
@@ -113,10 +142,10 @@ def edition_progress(edition):
         elif page.depth == edition.depth + 1:
             other.append((page, stage_of(page)))
     warnings = []
-    if stage_of(edition) not in (WAITING, LIVE):
+    if stage_of(edition) not in READY:
         warnings.append("No launch time is set; launching publishes the edition page's latest version.")
     for region in regions:
-        if region.ready_entries and region.page_stage not in (WAITING, LIVE):
+        if region.ready_entries and region.page_stage not in READY:
             warnings.append(
                 f"The {region.name} overview is not approved: its {region.ready_entries} approved entries "
                 "will stay invisible after launch until it is published."

@@ -1,11 +1,16 @@
 """Admin integration: the Editions dashboard, and the audit log's workflow actions."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from rapporteur.reports.models import EditionPage
+
 from . import admin_views
 from .audit import ACTIONS
+from .dashboard import edition_progress
 
 
 @hooks.register("register_admin_urls")
@@ -26,3 +31,28 @@ def editions_menu_item():
 def register_log_actions(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("before_publish_page")
+def launch_only_a_ready_edition(request, page):
+    """Publishing an unlaunched edition page from its editor is its launch: refuse an incomplete one.
+
+    The editor's Publish button has no "launch anyway" question, so an incomplete edition is
+    sent to its dashboard, which lists the reasons and asks for explicit confirmation. The
+    editor's changes are already saved as a draft by then, so nothing is lost.
+    """
+    if (
+        not isinstance(page.specific_deferred, EditionPage)
+        or EditionPage.objects.filter(pk=page.pk, live=True).exists()
+    ):
+        return None
+    blockers = edition_progress(page.specific_deferred).launch_blockers
+    if not blockers:
+        return None
+    messages.error(
+        request,
+        "Your changes are saved as a draft, but the edition was not launched: it is not ready. "
+        + " ".join(blockers)
+        + " Launch it from here once it is ready, or confirm that it should launch as it is.",
+    )
+    return redirect("rapporteur_edition_dashboard", page.pk)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rapporteur.editorial.dashboard import edition_progress
 from rapporteur.editorial.embargo import launch_time
 from rapporteur.reports.models import EditionPage
-from tests.support.helpers import add_entry, approve
+from tests.support.helpers import add_entry, approve, form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,7 @@ def test_publisher_sets_the_launch_time_and_can_launch(team, signed_in, embargoe
     client = signed_in("publisher")
     url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
     new_time = (timezone.localtime() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
+    approve(add_entry(africa, "GH"), team["publisher"])  # a ready edition: one region, its overview, one entry
     response = client.post(url, {"launch_at": new_time.strftime("%Y-%m-%dT%H:%M")})
     assert response.status_code == 302
     assert launch_time(edition) == new_time
@@ -94,3 +95,44 @@ def test_launch_times_name_their_zone_and_give_utc(settings, signed_in, embargoe
     assert "(Asia/Almaty time)" in html.find("label", attrs={"for": "id_launch_at"}).get_text()
     assert "In Asia/Almaty time" in html.find(id="id_launch_at-helptext").get_text()
     assert " +05 (" in client.get(reverse("rapporteur_editions")).content.decode()
+
+
+def test_an_incomplete_edition_launches_only_when_the_publisher_confirms(team, signed_in, embargoed_edition):
+    edition, africa, launch_at = embargoed_edition
+    in_review = add_entry(africa, "KE", user=team["researcher_africa"])
+    in_review.get_workflow().start(in_review, team["researcher_africa"])
+    client = signed_in("publisher")
+    url = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    reasons = BeautifulSoup(client.get(url).content, "html.parser").find(attrs={"data-launch-blockers": True})
+    text = reasons.get_text(" ", strip=True)
+    assert "No country entry is approved" in text and "1 country entry is still in draft or review (Africa 1)" in text
+
+    refused = client.post(reverse("rapporteur_edition_launch_now", args=(edition.pk,)), follow=True)
+    assert "Not launched: this edition is not ready." in refused.content.decode()
+    assert not EditionPage.objects.get(pk=edition.pk).live
+
+    later = (timezone.localtime() + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
+    unconfirmed = client.post(url, {"launch_at": later.strftime("%Y-%m-%dT%H:%M")})
+    assert b"confirm to schedule it anyway" in unconfirmed.content
+    assert launch_time(edition) == launch_at, "the launch time is unchanged"
+    confirmed = client.post(url, {"launch_at": later.strftime("%Y-%m-%dT%H:%M"), "launch_anyway": "on"})
+    assert confirmed.status_code == 302 and launch_time(edition) == later
+
+    client.post(reverse("rapporteur_edition_launch_now", args=(edition.pk,)), {"launch_anyway": "1"})
+    assert EditionPage.objects.get(pk=edition.pk).live
+
+
+def test_publishing_an_empty_edition_from_its_editor_is_not_a_launch(admin_client, edition):
+    edition = edition.get_parent().add_child(
+        instance=EditionPage(title="Annual Report 2031", slug="2031", year=2031, live=False)
+    )
+    edition.save_revision()
+    data = form_fields(admin_client, reverse("wagtailadmin_pages:edit", args=(edition.pk,)), "form#page-edit-form")
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=(edition.pk,)), {**data, "subtitle": "New words", "action-publish": "1"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith(
+        reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    )
+    assert not EditionPage.objects.get(pk=edition.pk).live
+    assert EditionPage.objects.get(pk=edition.pk).get_latest_revision_as_object().subtitle == "New words"
