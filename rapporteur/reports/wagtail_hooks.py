@@ -1,11 +1,15 @@
 """Admin registration (the shared vocabularies under one "Report vocabulary" menu), and what readers
 may be served: pages under unpublished pages never, documents only when a visible page uses them."""
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .links import ReaderPageLinkHandler
@@ -19,8 +23,56 @@ class RegionViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
 
 
+# --- Adding a country or a person from the picker, without leaving the entry being written ---
+
+
+def fills_slug_from(target_id):
+    """Wagtail's own title→slug behaviour (its ``w-sync`` and ``w-slug`` controllers) for a plain form field."""
+    return forms.TextInput(
+        attrs={
+            "data-controller": "w-sync",
+            "data-action": "focus->w-sync#check blur->w-sync#apply change->w-sync#apply keyup->w-sync#apply",
+            "data-w-sync-target-value": f"#{target_id}",
+        }
+    )
+
+
+class NewPersonForm(forms.ModelForm):
+    """The "Add a person" tab of the person picker. Prefixed, so its fields never clash with the page form's."""
+
+    prefix = "new-person"
+
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "status", "country", "description"]
+        widgets = {"name": fills_slug_from("id_new-person-slug"), "slug": SlugInput()}
+
+
+class NewCountryForm(forms.ModelForm):
+    """The "Add a country" tab of the country picker: the ISO code is enough, the name follows from it."""
+
+    prefix = "new-country"
+
+    class Meta:
+        model = Country
+        fields = ["iso_code", "name", "default_region"]
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    creation_form_class = NewPersonForm
+    create_action_label = "Add this person"
+    creation_tab_label = "Add a person"
+
+
+class CountryChooserViewSet(SnippetChooserViewSet):
+    creation_form_class = NewCountryForm
+    create_action_label = "Add this country"
+    creation_tab_label = "Add a country"
+
+
 class CountryViewSet(SnippetViewSet):
     model = Country
+    chooser_viewset_class = CountryChooserViewSet
     icon = "flag"
     list_display = ["name", "iso_code", "default_region"]
     list_filter = ["default_region"]
@@ -35,7 +87,14 @@ class ThemeViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = PersonChooserViewSet
     icon = "user"
+    panels = [
+        TitleFieldPanel("name", targets=["slug"], placeholder=None),
+        FieldPanel("slug", widget=SlugInput()),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("country")], heading="Identification"),
+        FieldPanel("description"),
+    ]
     list_display = ["name", "status", "country"]
     list_filter = ["status"]
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from rapporteur.reports.models import CountryEntryPage, GlossaryPage, OrganisationSettings
+from rapporteur.reports.models import Country, CountryEntryPage, GlossaryPage, OrganisationSettings, Person
 from tests.support.helpers import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +88,30 @@ def test_a_new_edition_can_be_previewed_before_it_is_saved(admin_client, edition
     assert shown.status_code == 200
     assert b"Annual report 2031" in shown.content
     assert "frame-ancestors 'self'" in shown["Content-Security-Policy"]
+
+
+def test_a_person_is_added_from_the_picker_with_a_slug_from_their_name(admin_client):
+    picker = admin_client.get(reverse("wagtailsnippetchoosers_reports_person:choose"))
+    assert "Add a person" in picker.json()["html"]
+    create = reverse("wagtailsnippetchoosers_reports_person:create")
+    first = admin_client.post(create, {"new-person-name": "Aigerim Test-Person", "new-person-status": "journalist"})
+    assert first.json()["step"] == "chosen", first.content[:500]
+    second = admin_client.post(create, {"new-person-name": "Aigerim Test-Person", "new-person-status": "other"})
+    assert second.json()["step"] == "chosen"
+    slugs = sorted(Person.objects.filter(name="Aigerim Test-Person").values_list("slug", flat=True))
+    assert slugs == ["aigerim-test-person", "aigerim-test-person-2"]
+    # an editor may still choose the address, and a clash is explained rather than renamed silently
+    clash = admin_client.post(create, {"new-person-name": "Someone", "new-person-slug": "aigerim-test-person"})
+    assert clash.json()["step"] == "reshow_creation_form"
+    assert "already exists" in clash.json()["htmlFragment"]
+
+
+def test_a_country_is_added_from_the_picker_by_its_iso_code(admin_client):
+    create = reverse("wagtailsnippetchoosers_reports_country:create")
+    added = admin_client.post(create, {"new-country-iso_code": "uz"})
+    assert added.json()["step"] == "chosen", added.content[:500]
+    assert added.json()["result"]["string"] == "Uzbekistan"
+    assert Country.objects.get(iso_code="UZ").slug == "uzbekistan"
+    refused = admin_client.post(create, {"new-country-iso_code": "XX"})
+    assert refused.json()["step"] == "reshow_creation_form"
+    assert "not an ISO 3166-1 alpha-2 country code" in refused.json()["htmlFragment"]

@@ -9,7 +9,7 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -116,17 +116,17 @@ class Person(index.Indexed, models.Model):
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Used in the person's address. Filled from the name if left empty.",
+    )
     status = models.CharField(max_length=40, choices=Status.choices, default=Status.OTHER)
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
     description = models.TextField(blank=True, help_text="One or two sentences to identify the person.")
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("country")], heading="Identification"),
-        FieldPanel("description"),
-    ]
+    # its admin form (name filling the slug as you type) is declared with its viewset in wagtail_hooks
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -135,6 +135,29 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+
+    def save(self, *args, **kwargs):
+        self.clean()
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text, exclude_pk=None):
+    """A slug made from ``text``, with "-2", "-3"... added when another row already has it.
+
+    Two people may share a name; an editor adding the second from a picker should not have
+    to invent an address for them.
+    """
+    base = slugify(text)[:190] or model._meta.model_name
+    taken = set(model.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 class GlossaryTerm(index.Indexed, models.Model):
