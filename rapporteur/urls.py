@@ -5,9 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from rapporteur.editorial.workflow_messages import workflow_action
 from rapporteur.reports.views import cookie_notice_answer, jump, robots_txt, sitemap
 
 urlpatterns = [
+    # Wagtail's review action, followed by a word on what it did (see editorial.workflow_messages)
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        workflow_action,
+        name="rapporteur_workflow_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("cookie-notice/", cookie_notice_answer, name="cookie_notice_answer"),

@@ -11,6 +11,7 @@ from rapporteur.reports.models import EditionPage
 from . import admin_views
 from .audit import ACTIONS
 from .dashboard import edition_progress
+from .workflow_messages import step_just_taken, tell_author, tell_reviewer
 
 
 @hooks.register("register_admin_urls")
@@ -56,3 +57,15 @@ def launch_only_a_ready_edition(request, page):
         + " Launch it from here once it is ready, or confirm that it should launch as it is.",
     )
     return redirect("rapporteur_edition_dashboard", page.pk)
+
+
+@hooks.register("before_edit_page")
+def show_the_authors_requested_changes(request, page):
+    if request.method == "GET":
+        tell_author(request, page)
+
+
+@hooks.register("after_edit_page")
+def say_what_the_review_step_did(request, page):
+    if request.POST.get("action-workflow-action"):
+        tell_reviewer(request, step_just_taken(page, request.user))

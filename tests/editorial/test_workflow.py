@@ -1,12 +1,13 @@
 """From a researcher's draft to publication, through regional, legal and publisher review."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
 from rapporteur.reports.models import CountryEntryPage, RegionPage
-from tests.support.helpers import add_entry
+from tests.support.helpers import add_entry, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,34 @@ def test_pages_outside_regions_skip_regional_review(team, edition):
     introduction = edition.get_children().get(slug="introduction").specific
     workflow = introduction.get_workflow()
     assert [task.name for task in workflow.tasks] == ["Legal review", "Publisher approval"]
+
+
+def said(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_each_review_step_says_what_happened_and_the_author_sees_the_comment(team, signed_in, edition):
+    africa = RegionPage.objects.child_of(edition).get(region__slug="africa")
+    page = add_entry(africa, "GH", user=team["researcher_africa"])
+    page.get_workflow().start(page, team["researcher_africa"])
+
+    sent_back = act(signed_in("editor_africa"), page, "reject", comment="Please source the second paragraph.")
+    assert said(sent_back) == [
+        "Changes requested on “Ghana”: “Please source the second paragraph.”. The author is told by email "
+        "and reads your comment when they open the page."
+    ]
+    author = signed_in("researcher_africa")
+    editor_page = soup(author.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))))
+    shown = " ".join(m.get_text(" ", strip=True) for m in editor_page.select(".messages li"))
+    assert "Changes requested by editor_africa at Regional review: Africa" in shown
+    assert "“Please source the second paragraph.”" in shown
+
+    WorkflowState.objects.active().get(object_id=str(page.pk)).resume(user=team["researcher_africa"])
+    approved = act(signed_in("editor_africa"), page, "approve", comment="")
+    assert said(approved) == ["“Ghana” approved at Regional review: Africa; now with Legal review."]
+    act(signed_in("legal"), page, "approve", comment="")
+    published = act(signed_in("publisher"), page, "approve", comment="")
+    assert said(published) == ["“Ghana” approved at Publisher approval and published: readers can see it now."]
+    # once resolved, the author's editor no longer shows the old request
+    editor_page = soup(author.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))))
+    assert "Changes requested by" not in editor_page.get_text()
