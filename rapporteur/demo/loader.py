@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from rapporteur.editorial.roles import grant_role
 from rapporteur.reports.models import (
     ArticlePage,
     Country,
@@ -44,12 +45,22 @@ from .content import edition_2012, edition_2013, site, vocabulary
 
 EDITIONS = (edition_2012, edition_2013)
 ADMIN_USERNAME = "admin"
+REVIEW_REGION = "europe-and-central-asia"
+# The review team of one region, so the whole workflow (and its emails) can be tried:
+# (username, role, region or None)
+REVIEWERS = (
+    ("demo-researcher", "researcher", REVIEW_REGION),
+    ("demo-regional-editor", "regional_editor", REVIEW_REGION),
+    ("demo-legal", "legal_reviewer", None),
+    ("demo-publisher", "publisher", None),
+)
 
 
 @dataclass
 class LoadResult:
     created: list = field(default_factory=list)
     admin_password: str | None = None  # set only when the admin account was created now
+    reviewer_password: str | None = None  # the review team's shared password, set when (re)created
 
 
 def paragraph_html(text):
@@ -307,6 +318,24 @@ class DemoLoader:
             user.save(update_fields=["password"])
         self.result.admin_password = password
 
+    def ensure_reviewers(self, reset_password=False):
+        """The demo's review team for one region, sharing one password printed once."""
+        User = get_user_model()
+        missing = [row for row in REVIEWERS if not User.objects.filter(username=row[0]).exists()]
+        if not missing and not reset_password:
+            return
+        password = secrets.token_urlsafe(12)
+        for username, role, region in REVIEWERS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User.objects.create_user(username, f"{username}@example.org", password)
+                grant_role(user, role, region)
+                self.note(f"{role} account {username}")
+            else:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+        self.result.reviewer_password = password
+
     @transaction.atomic
     def run(self, reset_admin_password=False):
         self.load_vocabulary()
@@ -314,6 +343,7 @@ class DemoLoader:
         for content in EDITIONS:
             self.load_edition(content)
         self.ensure_admin(reset_password=reset_admin_password)
+        self.ensure_reviewers(reset_password=reset_admin_password)
         return self.result
 
 

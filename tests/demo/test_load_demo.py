@@ -106,3 +106,16 @@ def test_admin_password_is_printed_once_and_works(client):
     new_password = re.search(r"password '([^']+)'", output).group(1)
     assert new_password != password
     assert client.login(request=HttpRequest(), username="admin", password=new_password)
+
+
+def test_the_review_team_of_one_region_is_printed_and_can_sign_in(client):
+    get_user_model().objects.filter(username__startswith="demo-").delete()
+    output = run_load_demo()
+    line = next(line for line in output.splitlines() if line.startswith("Review team for Europe and Central Asia"))
+    password = re.search(r"password '([^']+)'", line).group(1)
+    for username in ("demo-researcher", "demo-regional-editor", "demo-legal", "demo-publisher"):
+        assert f"'{username}'" in line
+        assert client.login(request=HttpRequest(), username=username, password=password)
+    editor = get_user_model().objects.get(username="demo-regional-editor")
+    assert editor.groups.filter(name__icontains="Europe and Central Asia").exists()
+    assert "Review team" not in run_load_demo()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from rapporteur.demo.loader import ADMIN_USERNAME, load_demo
+from rapporteur.demo.loader import ADMIN_USERNAME, REVIEW_REGION, REVIEWERS, load_demo
+from rapporteur.reports.models import Region
 
 
 class Command(BaseCommand):
@@ -30,6 +31,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Admin login: username '{ADMIN_USERNAME}' with the password printed when it was created"
                 " (forgot it? make admin-password)."
+            )
+        if result.reviewer_password:
+            accounts = ", ".join(f"'{username}' ({role.replace('_', ' ')})" for username, role, _ in REVIEWERS)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Review team for {Region.objects.get(slug=REVIEW_REGION).name}: {accounts}, "
+                    f"all with password '{result.reviewer_password}' (shown once; reset with --reset-admin-password). "
+                    "Their workflow emails are printed in this terminal."
+                )
             )
         self.stdout.write(
             "On first sign-in you set up two-factor authentication: scan the QR code with an authenticator app "
