@@ -27,7 +27,7 @@ from rapporteur.reports.models import CountryEntryPage, EditionPage
 from rapporteur.reports.visibility import ancestor_paths, reader_visible
 
 from . import epub, pdf
-from .models import BuildRequest, GeneratedFile
+from .models import BuildFailure, BuildRequest, GeneratedFile
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class BuildReport:
     unchanged: list = dataclasses.field(default_factory=list)
     removed: list = dataclasses.field(default_factory=list)
     warnings: list = dataclasses.field(default_factory=list)
+    failed: list = dataclasses.field(default_factory=list)  # (file name, reason)
 
 
 def content_hash(*parts):
@@ -57,13 +58,26 @@ def slug_name(edition):
 
 
 def store(edition, key, fmt, name, digest, make, report, entry=None):
-    """Save a file unless one with the same content hash exists. ``make`` returns (bytes, warnings)."""
+    """Save a file unless one with the same content hash exists. ``make`` returns (bytes, warnings).
+
+    A file that cannot be made (a typesetting error, say) is recorded as a ``BuildFailure``
+    with its reason, and the other files are still built; its previous version, if any, stays.
+    """
     existing = GeneratedFile.objects.filter(edition=edition, key=key, format=fmt).first()
     if existing is not None and existing.content_hash == digest and existing.file:
         report.unchanged.append(name)
+        BuildFailure.objects.filter(edition=edition, name=name).delete()
         return existing
     started = time.perf_counter()
-    data, warnings = make()
+    try:
+        data, warnings = make()
+    except Exception as error:  # noqa: BLE001 — any converter error is reported, not fatal to the others
+        logger.exception("%s: could not make %s", edition.title, name)
+        reason = " ".join(str(error).split())[:2000] or type(error).__name__
+        BuildFailure.objects.update_or_create(edition=edition, name=name, defaults={"reason": reason})
+        report.failed.append((name, reason))
+        return existing
+    BuildFailure.objects.filter(edition=edition, name=name).delete()
     generated = existing or GeneratedFile(edition=edition, key=key, format=fmt)
     if generated.file:
         generated.file.delete(save=False)
@@ -157,7 +171,7 @@ def pdf_for_entry(document, entry):
 
 
 def request_build(edition_id):
-    BuildRequest.objects.update_or_create(edition_id=edition_id)
+    BuildRequest.objects.update_or_create(edition_id=edition_id, defaults={"started_at": None})
 
 
 def build_pending(limit=None):
@@ -165,7 +179,16 @@ def build_pending(limit=None):
     reports = []
     for request in BuildRequest.objects.select_related("edition").order_by("requested_at")[:limit]:
         requested_at = request.requested_at
-        reports.append(build_edition(request.edition))
+        BuildRequest.objects.filter(pk=request.pk).update(started_at=timezone.now())  # "building" on the dashboard
+        try:
+            reports.append(build_edition(request.edition))
+        except Exception as error:
+            # recorded for the dashboard, where a publisher can ask again; not retried every second
+            reason = " ".join(str(error).split())[:2000] or type(error).__name__
+            BuildFailure.objects.update_or_create(edition=request.edition, name="", defaults={"reason": reason})
+            BuildRequest.objects.filter(pk=request.pk, requested_at=requested_at).delete()
+            raise
+        BuildFailure.objects.filter(edition=request.edition, name="").delete()
         # a change published during the build asks again; only clear the request we served
         BuildRequest.objects.filter(pk=request.pk, requested_at=requested_at).delete()
     return reports

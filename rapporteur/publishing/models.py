@@ -41,6 +41,27 @@ class BuildRequest(models.Model):
 
     edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
     requested_at = models.DateTimeField(auto_now=True)
+    started_at = models.DateTimeField(null=True, blank=True, help_text="When the scheduler began building it.")
 
     def __str__(self):
         return f"Rebuild {self.edition_id} (asked {self.requested_at:%Y-%m-%d %H:%M})"
+
+
+class BuildFailure(models.Model):
+    """A file that could not be made on the last attempt, and why; shown on the Editions dashboard.
+
+    ``name`` is the file's name, or empty when the whole build failed. Removed once the file is
+    made again, so what the dashboard shows is always the state of the last attempt.
+    """
+
+    edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=200, blank=True)
+    reason = models.TextField()
+    failed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["edition", "name"], name="one_failure_per_file")]
+        ordering = ["edition", "name"]
+
+    def __str__(self):
+        return f"{self.name or 'Build'} failed: {self.reason}"

@@ -5,13 +5,14 @@ import subprocess
 import zipfile
 
 import pytest
+from django.urls import reverse
 from pypdf import PdfReader
 
 from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.publishing.models import BuildRequest, GeneratedFile
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, EditionPage, RegionPage
-from tests.support.helpers import add_entry, approve, require_tool
+from tests.support.helpers import add_entry, approve, require_tool, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,47 @@ def test_publishing_asks_for_a_rebuild(kazakhstan, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         kazakhstan.save_revision().publish()
     assert BuildRequest.objects.filter(edition=EditionPage.objects.get(year=2013)).exists()
+
+
+def test_the_dashboard_shows_each_files_state_and_a_publisher_can_rebuild(built, kazakhstan, signed_in, monkeypatch):
+    """A file that cannot be made is reported with its reason; the others are still built.
+
+    The failure is injected into the entry-PDF step (a converter error cannot be provoked from
+    content: the writers escape everything); the rest of the build is real.
+    """
+    edition, _ = built
+    from rapporteur.publishing import builds
+
+    real_pdf_for_entry = builds.pdf_for_entry
+
+    def failing_for_kazakhstan(document, entry):
+        if entry.iso_code == "KZ":
+            raise RuntimeError("error: unknown font family: Injected Sans")
+        return real_pdf_for_entry(document, entry)
+
+    monkeypatch.setattr(builds, "pdf_for_entry", failing_for_kazakhstan)
+    kazakhstan.summary = "<p>A changed summary, so the entry's PDF must be made again.</p>"
+    kazakhstan.save_revision().publish()
+    report = build_edition(edition)
+    assert [name for name, _ in report.failed] == ["kazakhstan-2013.pdf"]
+    assert "annual-report-2013.pdf" in report.built
+
+    client = signed_in("publisher")
+    dashboard = reverse("rapporteur_edition_dashboard", args=(edition.pk,))
+    html = soup(client.get(dashboard))
+    failed = html.find("tr", attrs={"data-file": "kazakhstan-2013.pdf"}).get_text(" ", strip=True)
+    assert "Failed" in failed and "unknown font family: Injected Sans" in failed
+    assert "readers still get the version built" in failed
+    assert html.find("tr", attrs={"data-file": "annual-report-2013.epub"}).get_text().strip().count("Built")
+
+    assert client.post(reverse("rapporteur_edition_rebuild", args=(edition.pk,))).status_code == 302
+    assert soup(client.get(dashboard)).find(attrs={"data-build-state": "waiting"})
+    monkeypatch.setattr(builds, "pdf_for_entry", real_pdf_for_entry)
+    build_pending()
+    html = soup(client.get(dashboard))
+    assert "Failed" not in html.find("tr", attrs={"data-file": "kazakhstan-2013.pdf"}).get_text()
+    assert not html.find(attrs={"data-build-state": True})
+    # only those who may publish the edition may ask for a rebuild
+    researcher = signed_in("researcher_africa")
+    assert researcher.post(reverse("rapporteur_edition_rebuild", args=(edition.pk,))).status_code in (302, 403)
+    assert not BuildRequest.objects.filter(edition=edition).exists()
