@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from rapporteur.publishing.builds import edition_is_public, request_build
+from rapporteur.publishing.status import build_status
 from rapporteur.reports.models import EditionPage
 
 from .dashboard import STAGES, edition_progress
@@ -92,6 +94,8 @@ def edition_dashboard(request, edition_id):
             "form": form,
             "can_launch": allowed,
             "progress": progress,
+            "builds": build_status(edition),
+            "can_rebuild": can_launch(request.user, edition) and edition_is_public(edition),
             "blockers": blockers,
             "launch_anyway_label": LAUNCH_ANYWAY,
             "stages": STAGES,
@@ -119,3 +123,46 @@ def launch_now(request, edition_id):
     else:
         messages.success(request, f"{edition.title} is live: {count} pages published.")
     return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]))
+
+
+@require_POST
+def rebuild_files(request, edition_id):
+    """Ask the scheduler to make the edition's PDF and EPUB files again (after a failure, say)."""
+    edition = get_object_or_404(EditionPage, pk=edition_id)
+    if not can_launch(request.user, edition):
+        raise PermissionDenied
+    if not edition_is_public(edition):
+        messages.error(request, "Files are made once the edition is launched; there is nothing to rebuild yet.")
+    else:
+        request_build(edition.pk)
+        messages.success(request, "Rebuild requested: the files follow within a minute or two.")
+    return redirect(reverse("rapporteur_edition_dashboard", args=[edition.pk]) + "#files-h")
+
+
+def edition_pages(request, edition_id):
+    """The pages behind a count on the dashboard: one region's (or every region's) entries at one stage."""
+    edition = get_object_or_404(EditionPage, pk=edition_id)
+    progress = edition_progress(edition)
+    stage = request.GET.get("stage") or None
+    region_id = request.GET.get("region") or None
+    if stage is not None and stage not in STAGES:
+        messages.error(request, f"Unknown stage “{stage}”; showing every stage.")
+        stage = None
+    regions = [r for r in progress.regions if region_id is None or str(r.page.pk) == region_id]
+    rows = [
+        (region.name, title, entry_stage, page_id)
+        for region in regions
+        for title, entry_stage, page_id in region.entries
+        if stage is None or entry_stage == stage
+    ]
+    heading = " · ".join(filter(None, [stage, regions[0].name if region_id and regions else None])) or "All entries"
+    return TemplateResponse(
+        request,
+        "editorial/edition_pages.html",
+        {
+            "edition": edition,
+            "rows": rows,
+            "page_title": f"{edition.title}: {heading}",
+            "dashboard_url": reverse("rapporteur_edition_dashboard", args=[edition.pk]),
+        },
+    )

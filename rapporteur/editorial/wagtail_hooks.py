@@ -20,6 +20,8 @@ def admin_urls():
         path("editions/", admin_views.editions_index, name="rapporteur_editions"),
         path("editions/<int:edition_id>/", admin_views.edition_dashboard, name="rapporteur_edition_dashboard"),
         path("editions/<int:edition_id>/launch/", admin_views.launch_now, name="rapporteur_edition_launch_now"),
+        path("editions/<int:edition_id>/rebuild/", admin_views.rebuild_files, name="rapporteur_edition_rebuild"),
+        path("editions/<int:edition_id>/pages/", admin_views.edition_pages, name="rapporteur_edition_pages"),
     ]
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from rapporteur.editorial.dashboard import edition_progress
 from rapporteur.editorial.embargo import launch_time
-from rapporteur.reports.models import EditionPage
-from tests.support.helpers import add_entry, approve, form_fields
+from rapporteur.reports.models import CountryEntryPage, EditionPage
+from tests.support.helpers import add_entry, approve, form_fields, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +136,24 @@ def test_publishing_an_empty_edition_from_its_editor_is_not_a_launch(admin_clien
     )
     assert not EditionPage.objects.get(pk=edition.pk).live
     assert EditionPage.objects.get(pk=edition.pk).get_latest_revision_as_object().subtitle == "New words"
+
+
+def test_each_count_leads_to_the_pages_behind_it(team, signed_in, embargoed_edition):
+    edition, africa, launch_at = embargoed_edition
+    add_entry(africa, "GH", user=team["researcher_africa"])
+    approve(add_entry(africa, "SN"), team["publisher"])
+    client = signed_in("editor_africa")
+    html = soup(client.get(reverse("rapporteur_edition_dashboard", args=(edition.pk,))))
+    row = html.find("tr", attrs={"data-region": "Africa"})
+    draft_link = row.find("td", attrs={"data-stage": "Draft"}).find("a")
+    listing = soup(client.get(draft_link["href"]))
+    titles = [a.get_text() for a in listing.select("[data-edition-pages] td a")]
+    assert titles == ["Ghana"]
+    assert listing.select_one("[data-edition-pages] td a")["href"].endswith(
+        f"/admin/pages/{CountryEntryPage.objects.get(title='Ghana').pk}/edit/"
+    )
+    assert row.find("td", attrs={"data-stage": "Live"}).find("a") is None  # nothing there, nothing to follow
+    everything = soup(client.get(row.find_all("td")[-1].find("a")["href"]))
+    assert sorted(a.get_text() for a in everything.select("[data-edition-pages] td a")) == ["Ghana", "Senegal"]
+    bad = client.get(reverse("rapporteur_edition_pages", args=(edition.pk,)) + "?stage=Nonsense", follow=True)
+    assert bad.status_code == 200 and "Unknown stage" in bad.content.decode()
