@@ -30,6 +30,8 @@ class SectionContentBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+        # a new section opens with a paragraph to write in, not with "The minimum number of items is 1"
+        default = [("paragraph", "")]
 
 
 class ThemeSectionBlock(blocks.StructBlock):
