@@ -2,6 +2,7 @@
 may be served: pages under unpublished pages never, documents only when a visible page uses them."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
@@ -113,6 +114,21 @@ class ReportVocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReportVocabularyGroup)
+
+
+SUBMITTING = ("action-publish", "action-submit", "action-workflow-action", "action-restart-workflow")
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_what_a_saved_draft_still_lacks(request, page):
+    """After "Save draft" (not autosave, not submit or publish), list what submission will need."""
+    if not request.accepts("text/html") or any(request.POST.get(action) for action in SUBMITTING):
+        return
+    specific = page.specific
+    gaps = specific.draft_gaps() if hasattr(specific, "draft_gaps") else []
+    if gaps:
+        messages.warning(request, "Saved as a draft. Before it can be submitted for review: " + " ".join(gaps))
 
 
 @hooks.register("before_serve_document")

@@ -24,6 +24,8 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -58,7 +60,20 @@ class ReportPageForm(WagtailAdminPageForm):
         rival = self.rival_revision()
         if rival is not None:
             self.add_error(None, self.conflict_message(rival))
+        if self.is_deferred_validation and self._errors:
+            self.flag_fields_needed_later(cleaned_data)
         return cleaned_data
+
+    def flag_fields_needed_later(self, cleaned_data):
+        """When a draft cannot be saved anyway, also mark the empty fields a submission will need.
+
+        Wagtail lets a draft leave required fields empty (they are checked on submit and
+        publish). But when the save is refused for another reason, flagging only that one
+        sends the editor round again and again; they see everything missing at once instead.
+        """
+        for name in self.deferred_required_fields:
+            if name not in self._errors and is_empty(cleaned_data.get(name)):
+                self.add_error(name, "Needed before this page can be submitted for review or published.")
 
     def rival_revision(self):
         """The newest revision saved by another person since this editor loaded the page, if any."""
@@ -105,6 +120,16 @@ class ReportPageForm(WagtailAdminPageForm):
         return next((r for r in own[:2] if r.pk > int(loaded_id) or r.created_at.isoformat() != loaded_at), None)
 
 
+def is_empty(value):
+    """True for a value an editor has not filled: None, "", an empty stream, rich text with no words."""
+    if value is None:
+        return True
+    if hasattr(value, "raw_data"):  # a StreamField value
+        return len(value) == 0
+    source = getattr(value, "source", value)
+    return isinstance(source, str) and not strip_tags(source).strip()
+
+
 @dataclass(frozen=True)
 class Navigation:
     """An item of the edition's navigation: its key, its label, and its place in the row."""
@@ -141,6 +166,20 @@ class ReaderPageMixin:
     def current_nav_key(self):
         """Which navigation item to mark as current on this page."""
         return self.navigation.key if self.navigation else self.nav_section
+
+    def draft_gaps(self):
+        """What a saved draft still lacks before it can be submitted: one sentence per gap.
+
+        Wagtail saves drafts with required fields empty (and empty blocks); the editor is
+        told what is missing instead of finding out at submission, or never (an empty
+        paragraph in a draft is otherwise saved silently).
+        """
+        gaps = []
+        for field in type(self)._meta.get_fields():
+            if field.concrete and not field.blank and field.model is not Page and not field.is_relation:
+                if is_empty(getattr(self, field.attname, None)):
+                    gaps.append(f"{capfirst(field.verbose_name)} is empty.")
+        return gaps
 
     def route(self, request, path_components):
         """Wagtail's routing, minus one query per level passed through.
@@ -547,6 +586,24 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     class Meta:
         verbose_name = "country entry"
         verbose_name_plural = "country entries"
+
+    def draft_gaps(self):
+        """Required fields (see ``ReaderPageMixin``), and sections or paragraphs left without words."""
+        gaps = super().draft_gaps()
+        for number, section in enumerate(self.body, start=1):
+            theme = section.value.get("theme")
+            name = f"Section {number}" + (f" ({theme.name})" if theme else "")
+            if theme is None:
+                gaps.append(f"{name} has no theme.")
+            items = list(section.value.get("content") or [])
+            if not items:
+                gaps.append(f"{name} has no text.")
+            for item in items:
+                text = item.value.get("text") if item.block_type == "case" else item.value
+                if is_empty(text):
+                    kind = "a case" if item.block_type == "case" else "a paragraph"
+                    gaps.append(f"{name} has {kind} with no text: write it or remove it.")
+        return gaps
 
     def unique_in_edition_message(self, value, clash, edition):
         return (
