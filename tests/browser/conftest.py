@@ -1,4 +1,4 @@
-"""One demo instance served by gunicorn (as `make demo` serves it) and Debian's Chromium, for all browser tests."""
+"""One demo instance served by gunicorn with its scheduler (as `make demo` runs it) and Debian's Chromium."""
 
 import pytest
 
@@ -20,7 +20,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def demo_instance():
     require_tool(CHROMIUM, "needed for the browser tests; apt-get install chromium")
-    with served_demo(workers=2) as instance:
+    with served_demo(workers=2, scheduler=True) as instance:
         yield instance
 
 
