@@ -7,4 +7,7 @@ from django.conf import settings
 
 
 def cookie_notice_wanted(request):
+    """Ask readers who have not answered; never in an editor's preview, where it would cover the page."""
+    if getattr(request, "is_preview", False):
+        return False
     return settings.RAPPORTEUR_COOKIE_NOTICE_COOKIE not in request.COOKIES
