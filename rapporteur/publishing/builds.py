@@ -73,7 +73,7 @@ def store(edition, key, fmt, name, digest, make, report, entry=None):
         data, warnings = make()
     except Exception as error:  # noqa: BLE001 — any converter error is reported, not fatal to the others
         logger.exception("%s: could not make %s", edition.title, name)
-        reason = " ".join(str(error).split())[:2000] or type(error).__name__
+        reason = failure_reason(error)
         BuildFailure.objects.update_or_create(edition=edition, name=name, defaults={"reason": reason})
         report.failed.append((name, reason))
         return existing
@@ -93,6 +93,11 @@ def store(edition, key, fmt, name, digest, make, report, entry=None):
     report.built.append(name)
     report.warnings.extend(warnings)
     return generated
+
+
+def failure_reason(error):
+    """An error as one line for the dashboard (converter messages can run over many lines)."""
+    return " ".join(str(error).split())[:2000] or type(error).__name__
 
 
 def edition_is_public(edition):
@@ -184,8 +189,9 @@ def build_pending(limit=None):
             reports.append(build_edition(request.edition))
         except Exception as error:
             # recorded for the dashboard, where a publisher can ask again; not retried every second
-            reason = " ".join(str(error).split())[:2000] or type(error).__name__
-            BuildFailure.objects.update_or_create(edition=request.edition, name="", defaults={"reason": reason})
+            BuildFailure.objects.update_or_create(
+                edition=request.edition, name="", defaults={"reason": failure_reason(error)}
+            )
             BuildRequest.objects.filter(pk=request.pk, requested_at=requested_at).delete()
             raise
         BuildFailure.objects.filter(edition=request.edition, name="").delete()
