@@ -2,13 +2,14 @@
 
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from collections import deque
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+
+from tests.support.helpers import require_tool
 
 SEEDS = ["/", "/en/", "/sitemap.xml", "/robots.txt"]
 
@@ -34,12 +35,12 @@ def readable_text(content_type, content):
     if "html" in content_type:
         return re.sub(r"<[^>]+>", "", content.decode("utf-8", "replace"))
     if content_type == "application/pdf":
+        # without pdftotext a PDF would read as empty and the crawl would prove nothing about it
+        pdftotext = require_tool("pdftotext", "needed to read the PDFs the crawl finds; apt-get install poppler-utils")
         text = " ".join(pdf_link_targets(content))
-        pdftotext = shutil.which("pdftotext")
-        if pdftotext:
-            text += subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
-                "utf-8", "replace"
-            )
+        text += subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
+            "utf-8", "replace"
+        )
         return text
     if content_type == "application/epub+zip":
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
