@@ -52,6 +52,16 @@ def throttled(form, device):
     return True
 
 
+def second_factor_refused(request, step, throttled=False):
+    """Audit every refused code — a wrong one, or one not even checked because of throttling.
+
+    Counting only the codes that were checked would hide a guessing run: after a few wrong
+    codes django-otp stops checking, and the attempts that follow are the interesting ones.
+    """
+    data = {"step": step, **({"throttled": True} if throttled else {})}
+    log_account_event("rapporteur.2fa_failed", request.user.get_username(), request, data=data)
+
+
 def setup(request):
     """First sign-in: pair an authenticator app by scanning a QR code, confirm with one code."""
     user = request.user
@@ -61,7 +71,9 @@ def setup(request):
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and not throttled(form, device):
+    if request.method == "POST" and form.is_valid() and throttled(form, device):
+        second_factor_refused(request, "setup", throttled=True)
+    elif request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].replace(" ", "")):
             device.confirmed = True
             device.save()
@@ -70,7 +82,7 @@ def setup(request):
             log_account_event("rapporteur.2fa_enrolled", user.get_username(), request)
             return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": next_url(request)})
         form.add_error("code", "That code did not match. Check the time on your phone and try the newest code.")
-        log_account_event("rapporteur.2fa_failed", user.get_username(), request, data={"step": "setup"})
+        second_factor_refused(request, "setup")
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
     return render(
@@ -100,16 +112,19 @@ def verify(request):
         # backup code does not count as a wrong app code (which would slow the next try).
         devices = StaticDevice if len(code) == BACKUP_CODE_DIGITS else TOTPDevice
         device = devices.objects.devices_for_user(user, confirmed=True).first()
-        if device is not None and not throttled(form, device):
+        if device is not None and throttled(form, device):
+            second_factor_refused(request, "sign-in", throttled=True)
+        elif device is not None:
             if device.verify_token(code):
                 otp_login(request, device)
                 if isinstance(device, StaticDevice):
                     messages.warning(request, f"You used a backup code; {device.token_set.count()} remain.")
                 return redirect(next_url(request))
             form.add_error("code", "That code is not valid. Try the newest code from your app.")
-            log_account_event("rapporteur.2fa_failed", user.get_username(), request, data={"step": "sign-in"})
-        elif device is None:
+            second_factor_refused(request, "sign-in")
+        else:  # a backup code, but no backup codes were ever issued
             form.add_error("code", "That code is not valid. Try the newest code from your app.")
+            second_factor_refused(request, "sign-in")
     has_passkey = PasskeyDevice.objects.devices_for_user(user, confirmed=True).exists()
     return render(
         request,

@@ -80,6 +80,19 @@ def test_setting_up_and_using_two_factor_authentication(team):
     assert b"That code is not valid" in reused.content
 
 
+def test_every_refused_code_is_audited_including_throttled_ones(team):
+    user = team["publisher"]
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    client = Client()
+    sign_in(client, "publisher")
+    answers = [client.post(reverse("rapporteur_2fa_verify"), {"code": "000000"}).content for _ in range(6)]
+    assert sum(b"Too many wrong codes" in answer for answer in answers) >= 4  # most were not even checked
+    client.post(reverse("rapporteur_2fa_verify"), {"code": "00000000"})  # a backup code; none were issued
+    failures = ModelLogEntry.objects.filter(action="rapporteur.2fa_failed", object_id=str(user.pk))
+    assert failures.count() == 7
+    assert sum(bool(entry.data.get("throttled")) for entry in failures) >= 4
+
+
 def test_unverified_staff_count_as_anonymous_on_reader_pages(team, kazakhstan):
     PageViewRestriction.objects.create(page=kazakhstan, restriction_type=PageViewRestriction.LOGIN)
     client = Client()
