@@ -81,3 +81,22 @@ def test_small_screen_has_no_horizontal_scrolling(browser, demo_site):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     context.close()
+
+
+def test_a_very_long_word_does_not_widen_the_page(browser, demo_instance):
+    long_word = "x" * 5000
+    demo_instance.shell(
+        "from rapporteur.reports.models import Country, RegionPage\n"
+        "from tests.support.helpers import add_entry\n"
+        "region = RegionPage.objects.get(region__slug='asia-pacific', url_path__startswith='/home/2013/')\n"
+        f"page = add_entry(region, 'MN', summary='<p>Before {long_word} after.</p>')\n"
+        "page.save_revision().publish()\n"
+    )
+    for width in (1366, 360):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(demo_instance.base_url + "/en/2013/asia-pacific/mongolia/")
+        assert "after." in page.locator("main").inner_text()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the page is {overflow}px wider than a {width}px window"
+        context.close()
