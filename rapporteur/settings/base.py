@@ -238,6 +238,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "epub", "docx", "odt", "rtf", "txt", "csv", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+# Images: damaged or disguised files are refused with a message (see editorial.images); at most
+# 40 megapixels (a 7,000 × 5,700 photograph) and 20 MB, far above what a report page shows.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "rapporteur.editorial.images.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin sends nothing to third parties: no update check, no "what's new" banner, no
