@@ -15,7 +15,8 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from pathlib import Path
+import zlib
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import connection
@@ -93,7 +94,7 @@ def backup(destination=None):
     """Write a backup archive and return its path."""
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     destination = Path(destination or Path(settings.VAR_DIR) / "backups" / f"rapporteur-{stamp}.tar.gz")
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as workdir:
         database = dump_database(Path(workdir))
         media_root = Path(settings.MEDIA_ROOT)
@@ -108,7 +109,10 @@ def backup(destination=None):
         manifest_path = Path(workdir) / MANIFEST
         manifest_path.write_text(json.dumps(manifest, indent=2))
         partial = destination.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        # owner only from the first byte: a backup holds password hashes and second-factor keys
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # also when an older partial file was there with wider rights
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             archive.add(manifest_path, MANIFEST)
             archive.add(database, database.name)
             for path in files:
@@ -117,31 +121,122 @@ def backup(destination=None):
     return destination
 
 
-def read_archive(archive_path, workdir):
-    """Unpack and verify an archive; return its manifest. Raises BackupError, changing nothing."""
+DATABASE_NAMES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+HEX = set("0123456789abcdef")
+
+
+def is_digest(value):
+    return isinstance(value, str) and len(value) == 64 and set(value) <= HEX
+
+
+def is_safe_media_name(name):
+    """A relative path inside the media folder: no absolute path, no "..", nothing odd."""
+    if not isinstance(name, str) or not name or "\\" in name or "\x00" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    return not PurePosixPath(name).is_absolute() and ".." not in parts and "." not in parts and bool(parts)
+
+
+def checked_manifest(raw, archive_path):
+    """The manifest, if every field is present and well formed; otherwise one clear refusal.
+
+    Nothing from an archive is trusted before this: the database's name must be the one
+    this engine writes (never a path), and every media name must stay inside the media folder.
+    """
+    refuse = f"{archive_path} has a damaged or foreign {MANIFEST}"
     try:
-        with tarfile.open(archive_path, "r:gz") as archive:
-            archive.extractall(workdir, filter="data")
-    except (OSError, tarfile.TarError) as error:
-        raise BackupError(f"{archive_path} is not a readable backup archive: {error}") from error
-    try:
-        manifest = json.loads((workdir / MANIFEST).read_text())
-    except (OSError, ValueError) as error:
-        raise BackupError(f"{archive_path} has no valid {MANIFEST}; it is not a Rapporteur backup.") from error
+        manifest = json.loads(raw)
+    except ValueError as error:
+        raise BackupError(f"{refuse} (not JSON); nothing was restored.") from error
+    if not isinstance(manifest, dict):
+        raise BackupError(f"{refuse}; nothing was restored.")
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"Backup format {manifest.get('format')} is not supported (expected {FORMAT}).")
-    if manifest["engine"] != engine():
+        raise BackupError(f"Backup format {manifest.get('format')!r} is not supported (expected {FORMAT}).")
+    kind = manifest.get("engine")
+    if kind not in DATABASE_NAMES:
+        raise BackupError(f"{refuse}: unknown database engine {kind!r}; nothing was restored.")
+    if kind != engine():
         raise BackupError(
-            f"This backup is of a {manifest['engine']} database; the configured database is {engine()}. "
+            f"This backup is of a {kind} database; the configured database is {engine()}. "
             "Restore it into the same kind of database."
         )
-    files = {manifest["database"]["name"]: manifest["database"]["sha256"]}
-    files.update({f"media/{name}": digest for name, digest in manifest["media"].items()})
-    for name, digest in files.items():
-        path = workdir / name
-        if not path.is_file() or sha256(path) != digest:
-            raise BackupError(f"{name} in the archive is missing or damaged (checksum mismatch); nothing was restored.")
+    database, media = manifest.get("database"), manifest.get("media")
+    if (
+        not isinstance(database, dict)
+        or database.get("name") != DATABASE_NAMES[kind]
+        or not is_digest(database.get("sha256"))
+    ):
+        raise BackupError(f"{refuse}: its database entry is not {DATABASE_NAMES[kind]} with a checksum.")
+    if not isinstance(media, dict) or not all(is_safe_media_name(n) and is_digest(d) for n, d in media.items()):
+        raise BackupError(f"{refuse}: a media entry names a path outside the media folder or has no checksum.")
+    if not isinstance(manifest.get("created_at"), str):
+        raise BackupError(f"{refuse}: it does not say when it was made.")
     return manifest
+
+
+def read_archive(archive_path, workdir):
+    """Unpack and verify an archive; return its manifest. Raises BackupError, changing nothing.
+
+    Only the members the manifest lists are unpacked, each a plain file, and each must match
+    its checksum; an archive holding anything else is refused as a whole.
+    """
+    try:
+        with tarfile.open(archive_path, "r:gz") as archive:
+            members = archive.getmembers()  # reads the whole archive: a cut-short file fails here
+            by_name = {member.name: member for member in members}
+            if MANIFEST not in by_name or not by_name[MANIFEST].isfile():
+                raise BackupError(f"{archive_path} has no {MANIFEST}; it is not a Rapporteur backup.")
+            manifest = checked_manifest(archive.extractfile(by_name[MANIFEST]).read(), archive_path)
+            expected = {manifest["database"]["name"]: manifest["database"]["sha256"]}
+            expected.update({f"media/{name}": digest for name, digest in manifest["media"].items()})
+            unlisted = sorted(set(by_name) - set(expected) - {MANIFEST})
+            if unlisted or len(members) != len(by_name):
+                raise BackupError(
+                    f"{archive_path} holds files its manifest does not list ({', '.join(unlisted[:3]) or 'duplicates'}); "
+                    "nothing was restored."
+                )
+            for name in expected:
+                member = by_name.get(name)
+                if member is None or not member.isfile():
+                    raise BackupError(f"{name} is missing from the archive; nothing was restored.")
+                archive.extract(member, workdir, filter="data")
+    except (OSError, EOFError, zlib.error, tarfile.TarError) as error:
+        raise BackupError(f"{archive_path} is not a readable backup archive: {error}") from error
+    for name, digest in expected.items():
+        if sha256(workdir / name) != digest:
+            raise BackupError(f"{name} in the archive is missing or damaged (checksum mismatch); nothing was restored.")
+    if manifest["engine"] == "sqlite":
+        check_sqlite(workdir / manifest["database"]["name"])
+    else:
+        check_pgdump(workdir / manifest["database"]["name"])
+    return manifest
+
+
+def check_pgdump(path):
+    """A pg_dump archive that pg_restore can read, before anything is dropped."""
+    try:
+        run(["pg_restore", "--list", str(path)], {**os.environ})
+    except BackupError as error:
+        raise BackupError(
+            f"The archive's database is not a usable PostgreSQL dump ({error}); nothing was restored."
+        ) from error
+
+
+def check_sqlite(path):
+    """A SQLite file that is whole and holds a Django database, before it replaces the live one."""
+    try:
+        candidate = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = candidate.execute("PRAGMA integrity_check").fetchone()
+            tables = candidate.execute("SELECT 1 FROM sqlite_master WHERE name = 'django_migrations'").fetchone()
+        finally:
+            candidate.close()
+    except sqlite3.Error as error:
+        raise BackupError(
+            f"The archive's database is not a usable SQLite database ({error}); nothing was restored."
+        ) from error
+    if result != ("ok",) or tables is None:
+        raise BackupError("The archive's database is damaged or not a Rapporteur database; nothing was restored.")
 
 
 def restore_database(workdir, manifest):
@@ -198,6 +293,9 @@ def restore(archive_path):
         staged = stage_media(workdir)  # the slow copy happens before anything is replaced
         try:
             restore_database(workdir, manifest)
+        except sqlite3.Error as error:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise BackupError(f"The database could not be restored ({error}); nothing was replaced.") from error
         except Exception:
             shutil.rmtree(staged, ignore_errors=True)
             raise

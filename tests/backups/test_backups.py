@@ -93,3 +93,66 @@ def test_a_damaged_archive_is_refused_and_changes_nothing(demo, tmp_path):
     not_a_backup.write_text("hello")
     result = demo.manage("restore", str(not_a_backup), "--yes", check=False)
     assert "is not a readable backup archive" in result.stderr
+
+
+def rewrite(good, out, manifest_change=None, extra=None, replace=None):
+    """A copy of ``good`` with its manifest changed, members replaced (name → bytes) or added."""
+    with tarfile.open(good) as source, tarfile.open(out, "w:gz") as target:
+        manifest = json.loads(source.extractfile("manifest.json").read())
+        if manifest_change:
+            manifest_change(manifest)
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                data = json.dumps(manifest).encode()
+            data = (replace or {}).get(member.name, data)
+            member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+        for name, data in (extra or {}).items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            target.addfile(info, io.BytesIO(data))
+    return out
+
+
+def test_crafted_archives_are_refused_with_one_clear_message(demo, tmp_path):
+    good = tmp_path / "good.tar.gz"
+    demo.manage("backup", "--output", str(good))
+    assert oct(good.stat().st_mode & 0o777) == "0o600", "a backup holds password hashes: owner only"
+    with tarfile.open(good) as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+    database = manifest["database"]["name"]
+    garbage = b"this is not a database at all " * 100
+
+    def set_database_checksum_of_garbage(m):
+        import hashlib
+
+        m["database"]["sha256"] = hashlib.sha256(garbage).hexdigest()
+
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    crafted = {
+        truncated: "is not a readable backup archive",
+        rewrite(good, tmp_path / "no-engine.tar.gz", lambda m: m.pop("engine")): "unknown database engine",
+        rewrite(
+            good, tmp_path / "garbage-db.tar.gz", set_database_checksum_of_garbage, replace={database: garbage}
+        ): "database",
+        rewrite(
+            good, tmp_path / "path.tar.gz", lambda m: m["database"].update(name="/etc/hostname")
+        ): "its database entry is not",
+        rewrite(good, tmp_path / "unlisted.tar.gz", extra={"media/planted.html": b"<script>"}): "does not list",
+        rewrite(
+            good,
+            tmp_path / "escape.tar.gz",
+            lambda m: m["media"].update({"../outside.txt": "0" * 64}),
+            extra={"media/../outside.txt": b"x"},
+        ): "outside the media folder",
+    }
+    before = fingerprint(demo)
+    for archive, message in crafted.items():
+        result = demo.manage("restore", str(archive), "--yes", check=False)
+        assert result.returncode != 0, archive.name
+        assert "Traceback" not in result.stderr, (archive.name, result.stderr[-2000:])
+        assert message in result.stderr, (archive.name, result.stderr[-500:])
+    assert fingerprint(demo) == before
+    assert "planted.html" not in json.dumps(fingerprint(demo)["files"])
