@@ -13,6 +13,8 @@ from django.dispatch import receiver
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import Site
 
+from .addresses import client_address
+
 # (action, label shown in the admin, message shown in the log)
 ACTIONS = (
     ("rapporteur.login", "Sign-in", "Signed in"),
@@ -26,9 +28,8 @@ ACTIONS = (
 
 
 def client_ip(request):
-    if request is None:
-        return ""
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, resolved through the configured proxies like the lock-out's."""
+    return client_address(request) if request is not None else ""
 
 
 def log_account_event(action, username, request=None, data=None):

@@ -182,13 +182,19 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Sign-in throttling: 5 failed attempts for one account, or from one address, lock it for
-# 15 minutes (and are audited). Locking the account means a guesser cannot get around it by
-# changing address; an administrator can lift a lock early with
+# Sign-in throttling: 5 failed attempts for one account *from one address* lock that account
+# at that address for 15 minutes (and are audited). Not the account everywhere: then anyone
+# who knows a name (the admin's, the publisher's) could lock its owner out every 15 minutes.
+# The trade-off: a guesser using many addresses gets 5 tries per address, which is why a
+# password alone opens nothing (two-factor is required) and passwords have 12+ characters.
+# The address is the client's as resolved through TRUSTED_PROXY_COUNT proxies (see
+# accounts.addresses). An administrator can lift a lock early with
 # `manage.py axes_reset_username <name>` or `axes_reset_ip <address>`.
+RAPPORTEUR_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "rapporteur.accounts.addresses.client_address"
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", 15)))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

@@ -26,8 +26,8 @@ PASSWORD = "a-long-test-password-1"
 REPO = Path(__file__).resolve().parents[2]
 
 
-def sign_in(client, username, password=PASSWORD):
-    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password})
+def sign_in(client, username, password=PASSWORD, **meta):
+    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password}, **meta)
 
 
 def code_for(secret):
@@ -120,6 +120,39 @@ def test_repeated_failures_lock_the_account_and_are_audited(team):
     ).exists()
     reset_lockouts(username="legal")
     assert sign_in(Client(), "legal").status_code == 302
+
+
+def fail_five_times(username, **client_meta):
+    client = Client(**client_meta)
+    return [sign_in(client, username, "wrong-password").status_code for _ in range(5)]
+
+
+def test_a_lock_holds_one_account_at_one_address_not_everywhere(team):
+    assert fail_five_times("administrator", REMOTE_ADDR="10.0.0.1")[-1] == 429
+    assert sign_in(Client(REMOTE_ADDR="10.0.0.1"), "administrator").status_code == 429
+    # a stranger's guesses do not lock the administrator out where they work
+    assert sign_in(Client(REMOTE_ADDR="10.0.0.2"), "administrator").status_code == 302
+
+
+def test_behind_a_proxy_each_client_counts_on_its_own(team, settings):
+    settings.RAPPORTEUR_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.9.9.9"}
+    # the guesser forges a left-hand entry; the proxy appends the address it really saw
+    assert fail_five_times("publisher", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5", **proxy)[-1] == 429
+    locked = sign_in(Client(HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy), "publisher")
+    assert locked.status_code == 429
+    assert sign_in(Client(HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy), "publisher").status_code == 302
+    failure = ModelLogEntry.objects.filter(action="rapporteur.login_failed", object_id=str(team["publisher"].pk))
+    assert failure.first().data["ip"] == "203.0.113.5"
+
+
+def test_without_a_configured_proxy_a_forwarded_header_changes_nothing(team, settings):
+    settings.RAPPORTEUR_TRUSTED_PROXY_COUNT = 0
+    client = Client(REMOTE_ADDR="10.0.0.3")
+    answers = [
+        sign_in(client, "legal", "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code for n in range(5)
+    ]
+    assert answers[-1] == 429, "a client cannot escape the lock by inventing addresses"
 
 
 @pytest.mark.parametrize("password", ["short1", "password123456", "123456789012345", "legal-legal-legal"])
