@@ -43,3 +43,39 @@ class RequireTwoFactorMiddleware:
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse(f'rapporteur_2fa_{step}')}?{query}")
         return self.get_response(request)
+
+
+# The admin's Content-Security-Policy: as strict as Wagtail's admin allows. Scripts and styles
+# come only from this site, but Wagtail 7.4's admin still writes small inline scripts on its
+# pages (chooser and editor set-up; their content differs from page to page, so hashes cannot
+# list them, and Django 5.2 has no CSP nonces), and inline style attributes (Draftail, the
+# sidebar, the preview panel): both need 'unsafe-inline'. Everything else is closed: no
+# third-party origin for anything, no plugins, no <base> elsewhere, framed only by itself.
+ADMIN_CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "frame-ancestors 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    )
+)
+
+
+class AdminSecurityHeadersMiddleware:
+    """A Content-Security-Policy on every admin response (reader pages have their own, stricter one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(ADMIN_PREFIX) and not getattr(request, "is_dummy", False):
+            response.headers.setdefault("Content-Security-Policy", ADMIN_CSP)
+        return response

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "rapporteur.accounts.middleware.RequireTwoFactorMiddleware",
     "rapporteur.reports.headers.ReaderSecurityHeadersMiddleware",
+    "rapporteur.accounts.middleware.AdminSecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rapporteur.reports.links.ReaderRedirectMiddleware",  # Wagtail's, never into hidden pages

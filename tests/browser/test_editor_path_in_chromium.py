@@ -65,8 +65,12 @@ class Person:
         self.site, self.username = site, username
         self.context = browser.new_context(viewport={"width": 1366, "height": 900})
         self.page = self.context.new_page()
-        self.fetched = []
+        self.fetched, self.refused = [], []
         self.context.on("request", lambda request: self.fetched.append(request.url))
+        self.page.on(
+            "console",
+            lambda message: self.refused.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         self.sign_in()
 
     def sign_in(self):
@@ -205,6 +209,7 @@ def test_an_entry_goes_from_a_new_country_to_readers(browser, demo_instance):
         reviewer.footer_action(action)
         assert f"“{COUNTRY}” approved at {task}" in reviewer.messages() and next_step in reviewer.messages()
         assert reviewer.elsewhere() == [], f"{username}'s admin fetched from other sites"
+        assert reviewer.refused == [], f"the admin's CSP blocked part of {username}'s admin"
 
     reader = browser.new_context().new_page()
     reader.goto(f"{site}/en/2013/europe-and-central-asia/uzbekistan/")
@@ -229,3 +234,4 @@ def test_an_entry_goes_from_a_new_country_to_readers(browser, demo_instance):
     pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert COUNTRY in pdf_text and REVISION in " ".join(pdf_text.split())
     assert writer.elsewhere() == [] and editor.elsewhere() == [], "the admin fetched from other sites"
+    assert writer.refused == [] and editor.refused == [], "the admin's Content-Security-Policy blocked part of it"

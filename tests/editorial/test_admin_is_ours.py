@@ -44,3 +44,12 @@ def test_admin_pages_are_titled_with_the_organisation_and_load_nothing_from_else
         assert f"- {organisation}</title>" in html, url
         assert "gravatar" not in html, url
         assert fetched_from_elsewhere(html) == [], url
+
+
+def test_admin_pages_carry_a_content_security_policy_with_no_other_origin(admin_client, client):
+    for response in (admin_client.get(reverse("wagtailadmin_home")), client.get(reverse("wagtailadmin_login"))):
+        policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+        assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+        assert policy["frame-ancestors"] == "'self'" and policy["form-action"] == "'self'"
+        sources = " ".join(policy.values())
+        assert "http" not in sources and "*" not in sources, "no third-party origin may be allowed"
