@@ -17,12 +17,13 @@ from wagtail.rich_text import expand_db_html
 
 from .cache import cached
 from .models import GlossaryTerm
+from .sanitise import clean_html
 from .visibility import reader_visible
 
 
 def rich_text_html(source):
-    """Stored rich text (with internal link references) → reader HTML."""
-    return mark_safe(expand_db_html(source or ""))
+    """Stored rich text (with internal link references) → reader HTML, cleaned (see ``sanitise``)."""
+    return mark_safe(clean_html(expand_db_html(source or "")))
 
 
 @dataclass(frozen=True)

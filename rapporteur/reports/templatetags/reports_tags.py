@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from django import template
 
 from ..chrome import edition_links, entry_neighbours
-from ..document import entry_document, prose_document
+from ..document import entry_document, prose_document, rich_text_html
 from ..extensions import edition_file_links, entry_file_links
 from ..frame import EDITION_DEPTH, ReaderFrame, ancestor_at, reader_frame
 
@@ -75,6 +75,12 @@ def region(chrome, page_id):
 @register.filter
 def region_for_entry(chrome, page_id):
     return chrome.region_for_entry(page_id) if chrome else None
+
+
+@register.filter
+def reader_rich_text(value):
+    """Rich text for readers, cleaned like every other output (Wagtail's ``|richtext`` is not)."""
+    return rich_text_html(getattr(value, "source", value))
 
 
 @register.filter
