@@ -67,9 +67,11 @@ class XhtmlWriter(richtext.Renderer):
         where = f"{entry.title} ({edition_title})"
         self.out.append(f"<h1>{e(entry.title)}</h1>")
         for holder in entry.office_holders:
-            replaced = f" (replaced {e(holder.replaced)} in {e(holder.replaced_month)})" if holder.replaced else ""
+            replaced = (
+                f" (replaced <bdi>{e(holder.replaced)}</bdi> in {e(holder.replaced_month)})" if holder.replaced else ""
+            )
             self.out.append(
-                f'<p class="office">{e(holder.office_label)} <strong>{e(holder.name)}</strong>{replaced}</p>'
+                f'<p class="office">{e(holder.office_label)} <strong><bdi>{e(holder.name)}</bdi></strong>{replaced}</p>'
             )
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:
