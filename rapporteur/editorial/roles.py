@@ -39,6 +39,15 @@ VOCABULARY_VIEW = tuple(f"reports.view_{m}" for m in ("region", "country", "them
 VOCABULARY_EDIT = tuple(
     f"reports.{action}_{m}" for m in ("country", "theme", "person", "glossaryterm") for action in ("add", "change")
 )
+# Vocabulary is public the moment it is saved (a person's page, a country hub) and has no review
+# step of its own, so only those who may publish change it. Researchers and regional editors may
+# *add* a person named in a case — a new person is seen only with a published case naming them —
+# but not change one that readers already see.
+VOCABULARY_PERMISSIONS = {
+    f"{action}_{m}"
+    for m in ("region", "country", "theme", "person", "glossaryterm")
+    for action in ("add", "change", "delete")
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ ROLES = {
             regional=True,
             scope="region",
             page_permissions=("add_page", "change_page"),
-            model_permissions=VOCABULARY_VIEW + ("reports.add_person", "reports.change_person"),
+            model_permissions=VOCABULARY_VIEW + ("reports.add_person",),
             description="Drafts country entries in one region and submits them for review.",
         ),
         Role(
@@ -74,7 +83,7 @@ ROLES = {
             regional=True,
             scope="region",
             page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
-            model_permissions=VOCABULARY_VIEW + ("reports.add_person", "reports.change_person"),
+            model_permissions=VOCABULARY_VIEW + ("reports.add_person",),
             description="Reviews and edits the entries of one region; first step of the workflow.",
         ),
         Role(
@@ -164,6 +173,12 @@ def ensure_group(role, region=None, pages=None):
         wanted |= set(Permission.objects.all())
     else:
         wanted |= {permission(dotted) for dotted in role.model_permissions}
+        # repair: withdraw vocabulary rights the role no longer grants (they were wider before)
+        group.permissions.remove(
+            *group.permissions.filter(content_type__app_label="reports", codename__in=VOCABULARY_PERMISSIONS).exclude(
+                pk__in=[p.pk for p in wanted]
+            )
+        )
     group.permissions.add(*wanted)
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -57,6 +58,30 @@ def test_only_administrators_manage_accounts_and_only_publishers_launch(team, ed
         assert user.has_perm("reports.add_theme") == (username in ("publisher", "administrator")), username
         assert user.has_perm("wagtailadmin.access_admin"), username
     assert team["researcher_africa"].has_perm("reports.add_person")  # new people named in cases
+
+
+def test_only_those_who_publish_change_what_readers_already_see(team, signed_in):
+    """A researcher of one region once renamed a person named in another region's published case."""
+    from django.contrib.auth.models import Group, Permission
+
+    from rapporteur.editorial.roles import sync_roles
+    from rapporteur.reports.models import Person
+
+    for username in ("researcher_africa", "editor_africa", "legal"):
+        user = get_user_model().objects.get(pk=team[username].pk)  # fresh permission cache
+        for model in ("person", "country", "theme", "region", "glossaryterm"):
+            assert not user.has_perm(f"reports.change_{model}"), (username, model)
+    person = Person.objects.get(slug="natalia-sokolova")
+    edit = reverse("wagtailsnippets_reports_person:edit", args=(person.pk,))
+    refused = signed_in("researcher_africa").post(edit, {"name": "Renamed", "slug": "renamed", "status": "other"})
+    assert refused.status_code in (302, 403)
+    assert Person.objects.get(pk=person.pk).slug == "natalia-sokolova"
+    # a group that still holds the old, wider right is repaired by setup_roles (it runs after migrate)
+    group = Group.objects.get(name__startswith="Researchers: Africa")
+    group.permissions.add(Permission.objects.get(codename="change_person"))
+    sync_roles()
+    assert not group.permissions.filter(codename="change_person").exists()
+    assert group.permissions.filter(codename="add_person").exists()
 
 
 def test_admin_screens_follow_the_permissions(team, signed_in, edition):
