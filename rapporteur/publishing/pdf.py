@@ -11,8 +11,6 @@ from pathlib import Path
 import typst
 from django.utils.dateformat import format as format_date
 
-from rapporteur.reports.document import isolated
-
 from . import richtext
 from .links import LinkMap
 
@@ -125,10 +123,16 @@ class TypstWriter(richtext.Renderer):
         self.heading(level, entry.title, label=entry_label(entry))
         self.add(f'#running("country", {string(entry.country_name)})', "")
         for holder in entry.office_holders:
-            # names are isolated, so a right-to-left name (or a stray U+202E) cannot reorder the words after it
-            replaced = f" (replaced {isolated(holder.replaced)} in {holder.replaced_month})" if holder.replaced else ""
-            name = isolated(holder.name)
-            self.add(f"#office({string(holder.office_label)}, [#strong[{content(name)}]{content(replaced)}])")
+            # each name in its own box: Typst lays a box out apart from the words around it, so a
+            # right-to-left name (or a stray U+202E) cannot reorder them, and no invisible
+            # isolate characters end up in the text readers copy or search
+            name = f"#box[{content(holder.name)}]"
+            replaced = (
+                f"{content(' (replaced ')}#box[{content(holder.replaced)}]{content(f' in {holder.replaced_month})')}"
+                if holder.replaced
+                else ""
+            )
+            self.add(f"#office({string(holder.office_label)}, [#strong[{name}]{replaced}])")
         self.add("")
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:

@@ -20,15 +20,6 @@ from .models import GlossaryTerm
 from .sanitise import clean_html
 from .visibility import reader_visible
 
-# First-strong isolate … pop directional isolate: the Unicode way to keep a string's direction
-# (and any stray override character in it, such as U+202E) from reordering the text around it.
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolated(text):
-    """An editor-supplied string set into other words, for outputs without a <bdi> element (Typst)."""
-    return f"{FSI}{text}{PDI}" if text else ""
-
 
 def rich_text_html(source):
     """Stored rich text (with internal link references) → reader HTML, cleaned (see ``sanitise``)."""
