@@ -75,20 +75,27 @@ class ReportPageForm(WagtailAdminPageForm):
             if name not in self._errors and is_empty(cleaned_data.get(name)):
                 self.add_error(name, "Needed before this page can be submitted for review or published.")
 
+    def loaded_revision(self):
+        """(id, created_at as sent) of the revision this editor's form was loaded from, or None."""
+        loaded_id = self.data.get("loaded_revision_id", "")
+        if not self.instance.pk or not loaded_id.isdigit():
+            return None
+        return int(loaded_id), self.data.get("loaded_revision_created_at", "")
+
     def rival_revision(self):
         """The newest revision saved by another person since this editor loaded the page, if any."""
-        if not self.instance.pk or not (loaded_id := self.data.get("loaded_revision_id", "")).isdigit():
+        if (loaded := self.loaded_revision()) is None:
             return None
+        loaded_id, loaded_at = loaded
         latest_id = Page.objects.filter(pk=self.instance.pk).values_list("latest_revision_id", flat=True).first()
         if latest_id is None:
             return None
-        loaded_at = self.data.get("loaded_revision_created_at", "")
-        if str(latest_id) == loaded_id:
+        if latest_id == loaded_id:
             latest = Revision.objects.select_related("user").get(pk=latest_id)
             if latest.created_at.isoformat() == loaded_at or self.is_own(latest):
                 return None  # unchanged, or overwritten by this editor's autosave
             return latest
-        since = self.instance.revisions.filter(pk__gt=int(loaded_id))
+        since = self.instance.revisions.filter(pk__gt=loaded_id)
         if self.for_user is not None:
             since = since.exclude(user=self.for_user)
         return since.select_related("user").order_by("-pk").first()
@@ -113,11 +120,11 @@ class ReportPageForm(WagtailAdminPageForm):
 
     def own_autosave_since_loaded(self):
         """This editor's newest revision stored after they loaded the page (their autosave), if any."""
-        if self.for_user is None or not (loaded_id := self.data.get("loaded_revision_id", "")).isdigit():
+        if self.for_user is None or (loaded := self.loaded_revision()) is None:
             return None
-        loaded_at = self.data.get("loaded_revision_created_at", "")
-        own = self.instance.revisions.filter(user=self.for_user, pk__gte=int(loaded_id)).order_by("-pk")
-        return next((r for r in own[:2] if r.pk > int(loaded_id) or r.created_at.isoformat() != loaded_at), None)
+        loaded_id, loaded_at = loaded
+        own = self.instance.revisions.filter(user=self.for_user, pk__gte=loaded_id).order_by("-pk")
+        return next((r for r in own[:2] if r.pk > loaded_id or r.created_at.isoformat() != loaded_at), None)
 
 
 def is_empty(value):
