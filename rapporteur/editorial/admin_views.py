@@ -71,7 +71,8 @@ def editions_index(request):
 
 def edition_dashboard(request, edition_id):
     edition = get_object_or_404(EditionPage, pk=edition_id)
-    allowed = can_launch(request.user, edition) and not edition.live
+    may_publish = can_launch(request.user, edition)
+    allowed = may_publish and not edition.live
     progress = edition_progress(edition)
     blockers = progress.launch_blockers if not edition.live else []
     form = None
@@ -95,7 +96,7 @@ def edition_dashboard(request, edition_id):
             "can_launch": allowed,
             "progress": progress,
             "builds": build_status(edition),
-            "can_rebuild": can_launch(request.user, edition) and edition_is_public(edition),
+            "can_rebuild": may_publish and edition_is_public(edition),
             "blockers": blockers,
             "launch_anyway_label": LAUNCH_ANYWAY,
             "stages": STAGES,
