@@ -4,13 +4,12 @@ import logging
 from urllib.parse import urlencode
 
 from django.db import DatabaseError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from rapporteur.reports.cache import cached
-from rapporteur.reports.models import Country, Person, Theme
+from rapporteur.reports.models import Country, FormerSlug, Person, Theme
 from rapporteur.reports.rendering import render_reader
 
 from .browse import country_hub, person_cases, theme_overview
@@ -80,11 +79,33 @@ def search_view(request):
     )
 
 
+def by_slug(rows, slug):
+    """The country, theme or person at ``slug`` — or the one that had it before — and whether it moved.
+
+    A caller redirects a moved one only after its own check that readers may see it, so an old
+    address never reveals a new one that is still hidden.
+    """
+    found = rows.filter(slug=slug).first()
+    if found is not None:
+        return found, False
+    holder = FormerSlug.objects.holder(rows, slug)
+    if holder is None:
+        raise Http404(f"No {rows.model._meta.verbose_name} at this address.")
+    return holder, True
+
+
+def moved_to(request, item):
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(item.reader_url() + (f"?{query}" if query else ""))
+
+
 def country_view(request, slug):
-    country = get_object_or_404(Country, slug=slug)
+    country, moved = by_slug(Country.objects, slug)
     hub = country_hub(country)
     if not hub.entries:
         raise Http404("No published entry for this country.")
+    if moved:
+        return moved_to(request, country)
     # The grid of a country with thirty editions is a large table: render it once per generation.
     body = cached(
         "country-hub-html",
@@ -96,10 +117,12 @@ def country_view(request, slug):
 
 
 def theme_view(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
+    theme, moved = by_slug(Theme.objects, slug)
     overview = theme_overview(theme, int_param(request, "edition"))
     if not overview.counts:
         raise Http404("No published section on this theme.")
+    if moved:
+        return moved_to(request, theme)
     chart = bar_chart(
         [(str(year), count) for year, count in overview.counts],
         f"{theme.name}: countries per edition",
@@ -113,8 +136,10 @@ def theme_view(request, slug):
 
 
 def person_view(request, slug):
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    person, moved = by_slug(Person.objects.select_related("country"), slug)
     cases = person_cases(person)
     if not cases:
         raise Http404("No published case names this person.")
+    if moved:
+        return moved_to(request, person)
     return render_reader(request, "archive/person.html", {"person": person, "cases": cases, "page_title": person.name})

@@ -8,8 +8,9 @@ checks (the page live, no view restriction on it or above); listings, the sitema
 search, files, feeds and API take their pages from ``reader_visible``.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from .cache import cached
 
@@ -68,3 +69,17 @@ def reader_visible(queryset):
     for path in unpublished_roots():
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def used_on_visible_page(obj):
+    """Whether a page a reader can see uses ``obj`` (a document, a person, a theme, a country...).
+
+    From Wagtail's reference index, which records every foreign key, chooser block and rich-text
+    link of a page's stored content: for a live page that is the published version.
+    """
+    page_ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return reader_visible(Page.objects.filter(pk__in=[int(pk) for pk in page_ids])).exists()

@@ -3,19 +3,17 @@ may be served: pages under unpublished pages never, documents only when a visibl
 
 from django import forms
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
-from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .links import ReaderPageLinkHandler
 from .models import Country, GlossaryTerm, Person, Region, Theme
-from .visibility import reader_visible, under_unpublished_page
+from .visibility import under_unpublished_page, used_on_visible_page
 
 
 class RegionViewSet(SnippetViewSet):
@@ -93,6 +91,7 @@ class PersonViewSet(SnippetViewSet):
     panels = [
         TitleFieldPanel("name", targets=["slug"], placeholder=None),
         FieldPanel("slug", widget=SlugInput()),
+        FieldPanel("approve_new_address"),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("country")], heading="Identification"),
         FieldPanel("description"),
     ]
@@ -140,19 +139,9 @@ def serve_only_documents_readers_can_see(document, request):
     """
     if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
         return None
-    if not document_is_public(document):
+    if not used_on_visible_page(document):
         raise Http404("No such document.")
     return None
-
-
-def document_is_public(document):
-    page_type = ContentType.objects.get_for_model(Page)
-    page_ids = (
-        ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
-    )
-    return reader_visible(Page.objects.filter(pk__in=[int(pk) for pk in page_ids])).exists()
 
 
 @hooks.register("before_serve_page", order=-100)

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from .addresses import AddressChangeForm, KeepsFormerSlugs
 from .richtext import INLINE_FEATURES
 
 
@@ -38,8 +39,11 @@ def validate_iso_code(value):
         raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-2 country code.")
 
 
-class Country(index.Indexed, models.Model):
+class Country(index.Indexed, KeepsFormerSlugs):
     """A country or territory, keyed by its ISO 3166-1 alpha-2 code."""
+
+    reader_url_name = "archive_country"
+    base_form_class = AddressChangeForm
 
     iso_code = models.CharField(
         "ISO code",
@@ -52,7 +56,13 @@ class Country(index.Indexed, models.Model):
     slug = models.SlugField(max_length=120, unique=True, blank=True, help_text="Leave blank to derive from the name.")
     default_region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    panels = [FieldPanel("iso_code"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("default_region")]
+    panels = [
+        FieldPanel("iso_code"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("approve_new_address"),
+        FieldPanel("default_region"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("iso_code")]
 
     class Meta:
@@ -82,18 +92,21 @@ class Country(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Theme(index.Indexed, models.Model):
+class Theme(index.Indexed, KeepsFormerSlugs):
     """A controlled section heading: "Torture and other ill-treatment", "Unfair trials", ...
 
     A country entry's sections each name a theme, so "every torture section of 2013" is a
     query rather than a text search.
     """
 
+    reader_url_name = "archive_theme"
+    base_form_class = AddressChangeForm
+
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True, help_text="What belongs under this theme, for researchers.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("approve_new_address"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -103,8 +116,11 @@ class Theme(index.Indexed, models.Model):
         return self.name
 
 
-class Person(index.Indexed, models.Model):
+class Person(index.Indexed, KeepsFormerSlugs):
     """A named individual in case stories, so that a case can be followed across years."""
+
+    reader_url_name = "archive_person"
+    base_form_class = AddressChangeForm
 
     class Status(models.TextChoices):
         PRISONER_OF_CONSCIENCE = "prisoner_of_conscience", "Prisoner of conscience"
