@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from rapporteur.reports.bidi import balanced
 from rapporteur.reports.cache import cached
 from rapporteur.reports.models import Country, FormerSlug, Person, Theme
 from rapporteur.reports.rendering import render_reader
@@ -123,10 +124,11 @@ def theme_view(request, slug):
         raise Http404("No published section on this theme.")
     if moved:
         return moved_to(request, theme)
+    name = balanced(theme.name)  # set into SVG title and description: no markup to isolate it
     chart = bar_chart(
         [(str(year), count) for year, count in overview.counts],
-        f"{theme.name}: countries per edition",
-        f"Number of country entries with a section on {theme.name.lower()}, for each edition from "
+        f"{name}: countries per edition",
+        f"Number of country entries with a section on {name.lower()}, for each edition from "
         f"{overview.counts[0][0]} to {overview.counts[-1][0]}.",
         chart_id="theme-chart",
     )

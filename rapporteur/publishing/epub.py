@@ -10,6 +10,8 @@ from html import escape
 from django.utils.dateformat import format as format_date
 from ebooklib import epub
 
+from rapporteur.reports.bidi import balanced
+
 from . import richtext
 from .links import LinkMap
 
@@ -24,7 +26,13 @@ h1, h2, h3 { font-family: sans-serif; line-height: 1.2; }
 
 
 def e(text):
-    return escape(text or "", quote=True)
+    """Escaped editor text whose direction controls end with it (``reports.bidi``)."""
+    return escape(balanced(text or ""), quote=True)
+
+
+def bdi(text):
+    """Editor text followed by words of ours on the same line: isolated in its own direction run."""
+    return f"<bdi>{e(text)}</bdi>"
 
 
 class XhtmlWriter(richtext.Renderer):
@@ -67,11 +75,9 @@ class XhtmlWriter(richtext.Renderer):
         where = f"{entry.title} ({edition_title})"
         self.out.append(f"<h1>{e(entry.title)}</h1>")
         for holder in entry.office_holders:
-            replaced = (
-                f" (replaced <bdi>{e(holder.replaced)}</bdi> in {e(holder.replaced_month)})" if holder.replaced else ""
-            )
+            replaced = f" (replaced {bdi(holder.replaced)} in {e(holder.replaced_month)})" if holder.replaced else ""
             self.out.append(
-                f'<p class="office">{e(holder.office_label)} <strong><bdi>{e(holder.name)}</bdi></strong>{replaced}</p>'
+                f'<p class="office">{e(holder.office_label)} <strong>{bdi(holder.name)}</strong>{replaced}</p>'
             )
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:
@@ -102,7 +108,7 @@ class XhtmlWriter(richtext.Renderer):
 
 
 def chapter(file_name, title, body, language):
-    item = epub.EpubHtml(title=title, file_name=file_name, lang=language)
+    item = epub.EpubHtml(title=balanced(title), file_name=file_name, lang=language)
     item.content = f"<h1>{e(title)}</h1>{body}" if not body.startswith("<h1") else body
     item.add_link(href="style.css", rel="stylesheet", type="text/css")
     return item
@@ -123,9 +129,9 @@ def build_epub(document, identifier):
 
     book = epub.EpubBook()
     book.set_identifier(identifier)
-    book.set_title(document.title)
+    book.set_title(balanced(document.title))
     book.set_language(lang)
-    book.add_author(document.organisation or document.title)
+    book.add_author(balanced(document.organisation or document.title))
     style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLE)
     book.add_item(style)
 
@@ -140,7 +146,7 @@ def build_epub(document, identifier):
     for article in document.articles:
         writer = XhtmlWriter(links, warnings)
         if article.author:
-            writer.out.append(f"<p><em>By {e(article.author)}</em></p>")
+            writer.out.append(f"<p><em>By {bdi(article.author)}</em></p>")
         writer.out.append(f'<p class="lead">{e(article.lead)}</p>')
         writer.prose(article.items, article.title)
         item = chapter(f"{article.kind}.xhtml", article.title, "".join(writer.out), lang)
@@ -159,7 +165,7 @@ def build_epub(document, identifier):
             item = chapter(entry_file(entry), entry.title, "".join(writer.out), lang)
             chapters.append(item)
             entries.append(item)
-        toc.append((epub.Section(region.name, href=overview.file_name), [overview, *entries]))
+        toc.append((epub.Section(balanced(region.name), href=overview.file_name), [overview, *entries]))
     if document.glossary:
         writer = XhtmlWriter(links, warnings)
         writer.out.append("<dl>")

@@ -11,6 +11,8 @@ from pathlib import Path
 import typst
 from django.utils.dateformat import format as format_date
 
+from rapporteur.reports.bidi import balanced
+
 from . import richtext
 from .links import LinkMap
 
@@ -57,12 +59,26 @@ PREAMBLE = r"""
 
 
 def string(text):
-    """A Typst string literal: only the backslash and the double quote need escaping."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ") + '"'
+    """A Typst string literal: only the backslash and the double quote need escaping.
+
+    Every text set into the PDF passes here, so here its direction controls are made to end
+    with it (``reports.bidi``).
+    """
+    return '"' + balanced(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ") + '"'
 
 
 def content(text):
     return f"#{string(text)}"
+
+
+def isolated(text):
+    """Editor text followed by words of ours on the same line, laid out in a box of its own.
+
+    Typst sets a box apart from the words around it, so a right-to-left name (or a stray
+    U+202E) cannot reorder them, and no invisible isolate characters end up in the text readers
+    copy or search. A box does not break across lines: only for names and titles, never prose.
+    """
+    return f"#box[{content(text)}]"
 
 
 class TypstWriter(richtext.Renderer):
@@ -123,12 +139,9 @@ class TypstWriter(richtext.Renderer):
         self.heading(level, entry.title, label=entry_label(entry))
         self.add(f'#running("country", {string(entry.country_name)})', "")
         for holder in entry.office_holders:
-            # each name in its own box: Typst lays a box out apart from the words around it, so a
-            # right-to-left name (or a stray U+202E) cannot reorder them, and no invisible
-            # isolate characters end up in the text readers copy or search
-            name = f"#box[{content(holder.name)}]"
+            name = isolated(holder.name)
             replaced = (
-                f"{content(' (replaced ')}#box[{content(holder.replaced)}]{content(f' in {holder.replaced_month})')}"
+                f"{content(' (replaced ')}{isolated(holder.replaced)}{content(f' in {holder.replaced_month})')}"
                 if holder.replaced
                 else ""
             )
@@ -165,7 +178,7 @@ class TypstWriter(richtext.Renderer):
         self.heading(1, article.title, label=f"article-{article.kind}", new_page=True)
         self.add(f'#running("part", {string(article.label)})', "")
         if article.author:
-            self.add(f'#text(style: "italic")[{content("By " + article.author)}]', "")
+            self.add(f'#text(style: "italic")[{content("By ")}{isolated(article.author)}]', "")
         self.add(f"#par[#text(size: 11.5pt)[{content(article.lead)}]]", "")
         self.prose(article.items, article.title)
 
@@ -223,7 +236,7 @@ def edition_source(document):
         for item in document.glossary:
             inner = TypstWriter(writer.links, warnings)
             inner.rich(item.definition_html, f"Glossary, “{item.term}”")
-            writer.add(f"#block(breakable: false)[#strong[{content(item.term)}] \\", *inner.out, "]")
+            writer.add(f"#block(breakable: false)[#strong[{isolated(item.term)}] \\", *inner.out, "]")
     return "\n".join(writer.out), warnings
 
 
@@ -233,7 +246,8 @@ def entry_source(document, entry):
     writer = TypstWriter(link_map(document), warnings)
     writer.add(preamble(f"{entry.title}: {document.title}", document.organisation, document.language))
     writer.add(f'#running("part", {string(document.title)})')
-    writer.add(f'#text(font: "Noto Sans", fill: luma(80))[{content(document.title + ": " + document.subtitle)}]', "")
+    title = f"{isolated(document.title)}{content(': ' + document.subtitle)}"
+    writer.add(f'#text(font: "Noto Sans", fill: luma(80))[{title}]', "")
     writer.entry(entry, document.title, level=1)
     return "\n".join(writer.out), warnings
 

@@ -7,7 +7,9 @@ presentation code (see ``reports.models.pages``).
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.utils.html import format_html
 
+from .. import bidi as bidi_text
 from ..chrome import edition_links, entry_neighbours
 from ..document import entry_document, prose_document, rich_text_html
 from ..extensions import edition_file_links, entry_file_links
@@ -81,6 +83,22 @@ def region_for_entry(chrome, page_id):
 def reader_rich_text(value):
     """Rich text for readers, cleaned like every other output (Wagtail's ``|richtext`` is not)."""
     return rich_text_html(getattr(value, "source", value))
+
+
+@register.filter
+def bdi(value):
+    """An editor's (or reader's) string set into template text, in its own direction run.
+
+    For a string followed by template words in the same line: ``{{ name|bdi }} in every edition``.
+    """
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def balanced(value):
+    """An editor's string where no markup can go (attributes, ``<title>``): its direction controls
+    end with it. Still escaped by the template."""
+    return bidi_text.balanced(str(value)) if value is not None else ""
 
 
 @register.filter
