@@ -162,7 +162,8 @@ def test_share_links_are_plain_links_to_the_page(read):
 
 def test_social_links_and_get_your_copy(read):
     _, html = read("/en/2013/europe-and-central-asia/kazakhstan/")
-    social = html.find("h2", string=re.compile("on social networks")).find_next("ul")
+    social = html.find(id="sidebar-social").find_next("ul")
+    assert text(html.find(id="sidebar-social")) == "Rapporteur Demo on social networks"
     assert [text(a) for a in social.find_all("a")] == ["Mastodon", "YouTube", "Photos"]
     copy = html.find("h2", string="Get your copy").find_next("a")
     assert copy["href"] == "/en/2013/downloads/"
