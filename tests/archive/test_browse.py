@@ -55,7 +55,8 @@ def test_entries_link_to_the_same_country_in_the_editions_before_and_after(clien
     years = html.select_one("nav.entry__years")
     assert years.select_one('a[rel="prev"]')["href"] == "/en/2012/europe-and-central-asia/kazakhstan/"
     assert not years.select_one('a[rel="next"]')
-    assert years.find("a", string=re.compile("in every edition"))["href"] == "/en/countries/kazakhstan/"
+    every = next(a for a in years.find_all("a") if "in every edition" in a.get_text())
+    assert every["href"] == "/en/countries/kazakhstan/"
     html = get(client, "/en/2012/europe-and-central-asia/kazakhstan/")
     assert html.select_one('nav.entry__years a[rel="next"]')["href"] == "/en/2013/europe-and-central-asia/kazakhstan/"
     russia = get(client, "/en/2013/europe-and-central-asia/russian-federation/")
