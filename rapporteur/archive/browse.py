@@ -157,3 +157,91 @@ def build_person_cases(person):
 
 def person_cases(person):
     return cached("person", person.pk, translation.get_language(), build=lambda: build_person_cases(person))
+
+
+# -- indexes: every country, theme and person readers can follow across years ----------------
+
+
+@dataclass
+class IndexItem:
+    slug: str
+    name: str
+    years: list  # editions (years) in which it appears, oldest first
+    count: int = 0  # themes: sections across every edition
+
+    @property
+    def initial(self):
+        first = self.name[:1].upper()
+        return first if first.isalpha() else "#"
+
+    @property
+    def span(self):
+        return f"{self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
+
+
+def by_initial(items):
+    """[(letter, items)] in A–Z order, for an index's letter bar."""
+    letters = defaultdict(list)
+    for item in sorted(items, key=lambda item: item.name.casefold()):
+        letters[item.initial].append(item)
+    return sorted(letters.items(), key=lambda pair: (pair[0] == "#", pair[0]))
+
+
+def build_country_index():
+    """Countries with a visible entry: [(region name, [IndexItem])] by the region of their latest entry."""
+    rows = (
+        SearchRecord.objects.visible()
+        .filter(kind=SearchRecord.Kind.SUMMARY, country__isnull=False)
+        .values_list("country__slug", "country__name", "year", "region__name", "region__sort_order")
+        .order_by("year")
+    )
+    countries, region_of = {}, {}
+    for slug, name, year, region, order in rows:
+        item = countries.setdefault(slug, IndexItem(slug, name, []))
+        if year not in item.years:
+            item.years.append(year)
+        region_of[slug] = (order if order is not None else 999, region or "Other")  # the latest wins
+    regions = defaultdict(list)
+    for slug, item in countries.items():
+        regions[region_of[slug]].append(item)
+    return [
+        (region, sorted(items, key=lambda item: item.name.casefold())) for (_, region), items in sorted(regions.items())
+    ]
+
+
+def build_theme_index():
+    rows = (
+        SearchRecord.objects.visible()
+        .filter(kind=SearchRecord.Kind.SECTION, theme__isnull=False)
+        .values_list("theme__slug", "theme__name", "year")
+        .annotate(sections=Count("id"))
+        .order_by("year")
+    )
+    themes = {}
+    for slug, name, year, sections in rows:
+        item = themes.setdefault(slug, IndexItem(slug, name, []))
+        item.years.append(year)
+        item.count += sections
+    return sorted(themes.values(), key=lambda item: item.name.casefold())
+
+
+def build_people_index():
+    rows = CaseRecord.objects.visible().values_list("person__slug", "person__name", "year").distinct().order_by("year")
+    people = {}
+    for slug, name, year in rows:
+        item = people.setdefault(slug, IndexItem(slug, name, []))
+        if year not in item.years:
+            item.years.append(year)
+    return list(people.values())
+
+
+def country_index():
+    return cached("country-index", translation.get_language(), build=build_country_index)
+
+
+def theme_index():
+    return cached("theme-index", translation.get_language(), build=build_theme_index)
+
+
+def people_index():
+    return cached("people-index", translation.get_language(), build=build_people_index)

@@ -13,7 +13,7 @@ from rapporteur.reports.cache import cached
 from rapporteur.reports.models import Country, FormerSlug, Person, Theme
 from rapporteur.reports.rendering import render_reader
 
-from .browse import country_hub, person_cases, theme_overview
+from .browse import by_initial, country_hub, country_index, people_index, person_cases, theme_index, theme_overview
 from .charts import bar_chart
 from .search import FACETS, SearchResults, parse_query, search
 
@@ -76,6 +76,8 @@ def search_view(request):
             "clear": "?" + urlencode(base),
             "error": error,
             "page_title": "Search",
+            "page_description": "Search every published edition of the report, by words, year, region, "
+            "country and theme.",
         },
     )
 
@@ -114,7 +116,12 @@ def country_view(request, slug):
         translation.get_language(),
         build=lambda: render_to_string("archive/country_body.html", {"country": country, "hub": hub}),
     )
-    return render_reader(request, "archive/country.html", {"body": body, "page_title": country.name})
+    years = hub.years
+    description = f"{country.name} in every edition of the report, {years[-1]}–{years[0]}: entries, heads of state "
+    description += "and government, and the themes covered year by year."
+    return render_reader(
+        request, "archive/country.html", {"body": body, "page_title": country.name, "page_description": description}
+    )
 
 
 def theme_view(request, slug):
@@ -133,7 +140,16 @@ def theme_view(request, slug):
         chart_id="theme-chart",
     )
     return render_reader(
-        request, "archive/theme.html", {"theme": theme, "overview": overview, "chart": chart, "page_title": theme.name}
+        request,
+        "archive/theme.html",
+        {
+            "theme": theme,
+            "overview": overview,
+            "chart": chart,
+            "page_title": theme.name,
+            "page_description": theme.description
+            or f"Every section on {theme.name.lower()} in the country entries, edition by edition.",
+        },
     )
 
 
@@ -144,4 +160,57 @@ def person_view(request, slug):
         raise Http404("No published case names this person.")
     if moved:
         return moved_to(request, person)
-    return render_reader(request, "archive/person.html", {"person": person, "cases": cases, "page_title": person.name})
+    return render_reader(
+        request,
+        "archive/person.html",
+        {
+            "person": person,
+            "cases": cases,
+            "page_title": person.name,
+            "page_description": person.description or f"Every case naming {person.name}, in date order.",
+        },
+    )
+
+
+# -- indexes ----------------------------------------------------------------------------------
+
+
+def country_index_view(request):
+    regions = country_index()
+    return render_reader(
+        request,
+        "archive/country_index.html",
+        {
+            "regions": regions,
+            "total": sum(len(items) for _, items in regions),
+            "page_title": "Countries",
+            "page_description": "Every country with an entry in a published edition, by region, with links "
+            "to each country's entries across the years.",
+        },
+    )
+
+
+def theme_index_view(request):
+    return render_reader(
+        request,
+        "archive/theme_index.html",
+        {
+            "themes": theme_index(),
+            "page_title": "Themes",
+            "page_description": "Every theme of the country entries, with how many sections each edition gave it.",
+        },
+    )
+
+
+def people_index_view(request):
+    people = people_index()
+    return render_reader(
+        request,
+        "archive/people_index.html",
+        {
+            "letters": by_initial(people),
+            "total": len(people),
+            "page_title": "People",
+            "page_description": "People named in the cases of the country entries, and the editions that name them.",
+        },
+    )

@@ -198,10 +198,11 @@ def edition_chrome(edition_id):
 
 @dataclass(frozen=True)
 class EntryNeighbours:
-    """The same country's entries in the editions before and after this one."""
+    """The same country's entries in the editions before and after this one, and in the latest."""
 
     previous: EditionLink | None
     next: EditionLink | None
+    latest: EditionLink | None = None  # only when a later edition has an entry for the country
 
 
 def build_entry_neighbours(entry):
@@ -220,6 +221,7 @@ def build_entry_neighbours(entry):
     return EntryNeighbours(
         max(earlier, key=lambda link: link.year) if earlier else None,
         min(later, key=lambda link: link.year) if later else None,
+        max(later, key=lambda link: link.year) if later else None,
     )
 
 

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .cache import cached
@@ -76,6 +77,12 @@ def sitemap(request):
         urls = [
             (request.build_absolute_uri(page.get_url(request)), page.last_published_at)
             for page in pages.only("url_path", "last_published_at")
+        ]
+        # pages outside the tree that other apps serve (country hubs, themes, people...)
+        urls += [
+            (request.build_absolute_uri(path), lastmod)
+            for hook in hooks.get_hooks("rapporteur_sitemap_urls")
+            for path, lastmod in hook()
         ]
         return render_to_string("reports/sitemap.xml", {"urls": urls})
 
