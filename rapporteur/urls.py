@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from rapporteur.editorial.workflow_messages import workflow_action
-from rapporteur.reports.views import cookie_notice_answer, jump, robots_txt, sitemap
+from rapporteur.reports.views import cookie_notice_answer, favicon, jump, robots_txt, sitemap
 
 urlpatterns = [
     # Wagtail's review action, followed by a word on what it did (see editorial.workflow_messages)
@@ -20,6 +20,7 @@ urlpatterns = [
     path("cookie-notice/", cookie_notice_answer, name="cookie_notice_answer"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

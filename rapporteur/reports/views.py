@@ -1,5 +1,7 @@
 """Views outside the page tree: the jump form, the cookie-notice answer, the sitemap, robots.txt."""
 
+import functools
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -87,6 +89,18 @@ def sitemap(request):
         return render_to_string("reports/sitemap.xml", {"urls": urls})
 
     return HttpResponse(cached("sitemap", site.pk, request.get_host(), build=build), content_type="application/xml")
+
+
+@functools.cache
+def favicon_bytes():
+    return (settings.PROJECT_DIR / "static" / "favicon.ico").read_bytes()
+
+
+def favicon(request):
+    """``/favicon.ico``, where browsers and feed readers look for it whatever the page says."""
+    response = HttpResponse(favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def robots_txt(request):

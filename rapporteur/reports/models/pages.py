@@ -17,6 +17,7 @@ navigation) and ``reports.document`` (the content as a document, which every out
 shares), pulled by the templates through ``reports_tags``.
 """
 
+import html
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -168,6 +169,16 @@ class ReaderPageMixin:
     navigation = None
     nav_section = None
     document_kind = None
+    description_fields = ()  # where its meta description comes from when "Search description" is empty
+
+    @property
+    def reader_description(self):
+        """The page's summary for search engines and link previews: at most about 160 characters."""
+        for text in (self.search_description, *(getattr(self, name, "") for name in self.description_fields)):
+            plain = " ".join(html.unescape(strip_tags(str(text or ""))).split())
+            if plain:
+                return Truncator(plain).chars(160)
+        return ""
 
     @property
     def current_nav_key(self):
@@ -295,6 +306,8 @@ class UniqueInEditionPageForm(ReportPageForm):
 class HomePage(ReaderPageMixin, Page):
     """The root of one language's tree (/en/): presents the latest edition and the archive."""
 
+    description_fields = ("intro",)
+
     intro = RichTextField(features=INLINE_FEATURES, blank=True, help_text="Shown above the list of editions.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -325,6 +338,8 @@ class InformationPage(ReaderPageMixin, Page):
 
 class EditionPage(ReaderPageMixin, Page):
     """One annual report, e.g. "Annual Report 2013", covering the events of 2012."""
+
+    description_fields = ("summary", "subtitle")
 
     year = models.PositiveSmallIntegerField(
         help_text="The year of publication, e.g. 2013. The edition's address is always /<language>/<year>/."
@@ -380,6 +395,8 @@ class EditionPage(ReaderPageMixin, Page):
 class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
     """The edition's introduction, essay or global update."""
 
+    description_fields = ("lead",)
+
     class Kind(models.TextChoices):
         INTRODUCTION = "introduction", "Introduction"
         ESSAY = "essay", "Essay"
@@ -424,6 +441,8 @@ class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
 class PressReleasePage(ReaderPageMixin, Page):
     """The launch press release; it goes live with the edition."""
 
+    description_fields = ("lead",)
+
     release_date = models.DateField(null=True, blank=True, help_text="The date printed on the release.")
     lead = models.TextField()
     body = StreamField(ProseBlock())
@@ -449,6 +468,8 @@ class PressReleasePage(ReaderPageMixin, Page):
 
 class DownloadsPage(ReaderPageMixin, Page):
     """ "Get your copy": the edition's files."""
+
+    description_fields = ("intro",)
 
     intro = RichTextField(features=INLINE_FEATURES, blank=True)
 
@@ -484,6 +505,8 @@ class DownloadFile(Orderable):
 class GlossaryPage(ReaderPageMixin, Page):
     """The glossary, A–Z, from the shared glossary terms."""
 
+    description_fields = ("intro",)
+
     intro = RichTextField(features=INLINE_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -508,6 +531,8 @@ class GlossaryPage(ReaderPageMixin, Page):
 class WorldByRegionPage(ReaderPageMixin, Page):
     """Every region of the edition with its country entries."""
 
+    description_fields = ("intro",)
+
     intro = RichTextField(features=INLINE_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -528,6 +553,8 @@ class WorldByRegionPage(ReaderPageMixin, Page):
 
 class RegionPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     """A region within an edition: its overview, and its country entries as children."""
+
+    description_fields = ("teaser",)
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="pages")
     teaser = models.TextField(help_text="Two or three sentences; the sidebar shows the start of it.")
@@ -555,6 +582,8 @@ class RegionPage(UniqueInEditionMixin, ReaderPageMixin, Page):
 
 class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     """One country's entry in one edition."""
+
+    description_fields = ("summary",)
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="entries")
     summary = RichTextField(features=PARAGRAPH_FEATURES, help_text="The overview paragraph at the top of the entry.")
