@@ -264,6 +264,17 @@ def sidebar_html(chrome, organisation, request):
     )
 
 
+def top_jump_html(chrome):
+    """The country jump shown under the header on narrow screens, where the sidebar is far below."""
+    return cached(
+        "top-jump",
+        chrome.page_id,
+        build=lambda: render_to_string(
+            "reports/includes/jump_form.html", {"chrome": chrome, "suffix": "-top", "label": "Jump to a country"}
+        ),
+    )
+
+
 def organisation_for_request(request):
     site = Site.find_for_request(request)
     if site is None:

@@ -20,6 +20,7 @@ from .chrome import (
     latest_edition_id,
     organisation_for_request,
     sidebar_html,
+    top_jump_html,
 )
 from .models import EditionPage
 from .privacy import cookie_notice_wanted
@@ -33,6 +34,7 @@ class ReaderFrame:
     chrome: EditionChrome | None = None
     organisation: Organisation | None = None
     sidebar_html: str = ""
+    top_jump_html: str = ""
     show_cookie_notice: bool = False
     current_nav: str | None = None
 
@@ -79,6 +81,7 @@ def reader_frame(request, page=None, edition_id=None):
         chrome=chrome,
         organisation=organisation,
         sidebar_html=sidebar_html(chrome, organisation, request) if chrome else "",
+        top_jump_html=top_jump_html(chrome) if chrome and chrome.regions else "",
         show_cookie_notice=cookie_notice_wanted(request),
         current_nav=getattr(page, "current_nav_key", None),
     )

@@ -17,6 +17,12 @@
     });
   });
 
+  // The navigation's "Menu" disclosure: browsers that cannot keep it open on wide screens with
+  // CSS alone (no ::details-content) get it opened here.
+  if (window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("[data-nav-disclosure]").forEach(function (details) { details.open = true; });
+  }
+
   // Cookie notice: answer without leaving the page.
   document.querySelectorAll("[data-cookie-notice] form").forEach(function (form) {
     form.addEventListener("submit", function (event) {
