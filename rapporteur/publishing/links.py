@@ -6,7 +6,22 @@ from django.conf import settings
 
 
 def public_base_url():
-    return getattr(settings, "RAPPORTEUR_PUBLIC_URL", None) or settings.WAGTAILADMIN_BASE_URL
+    """The site's public address: ``RAPPORTEUR_PUBLIC_URL``, else ``WAGTAILADMIN_BASE_URL`` (see the
+    README's settings), else the root URL of Wagtail's default site."""
+    configured = getattr(settings, "RAPPORTEUR_PUBLIC_URL", None) or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if configured:
+        return configured.rstrip("/")
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def absolute_url(href):
+    """A page's address as readers can type it from paper: absolute, on the public site."""
+    if not href or href.startswith(("http://", "https://")):
+        return href
+    return urljoin(public_base_url() + "/", href)
 
 
 class LinkMap:
@@ -23,4 +38,4 @@ class LinkMap:
             return target, None
         if href.startswith(("http://", "https://", "mailto:")):
             return None, href
-        return None, urljoin(public_base_url() + "/", href)
+        return None, absolute_url(href)
