@@ -31,7 +31,7 @@ from .models import BuildFailure, BuildRequest, GeneratedFile
 
 logger = logging.getLogger(__name__)
 
-BUILDER_VERSION = "1"  # change when the PDF or EPUB layout changes, to rebuild every file
+BUILDER_VERSION = "2"  # change when the PDF or EPUB layout changes, to rebuild every file
 
 
 @dataclasses.dataclass

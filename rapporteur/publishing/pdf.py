@@ -9,52 +9,112 @@ numbers, and — through invisible markers — the running headers.
 from pathlib import Path
 
 import typst
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from rapporteur.reports.bidi import balanced
 
 from . import richtext
-from .links import LinkMap
+from .links import LinkMap, absolute_url
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 PREAMBLE = r"""
 #set document(title: TITLE, author: AUTHOR)
-#set text(font: ("Noto Serif", "Noto Naskh Arabic"), size: 10pt, lang: LANG, hyphenate: true)
-#set par(justify: true, leading: 0.62em, spacing: 0.9em)
-#show heading: set text(font: "Noto Sans", weight: "bold")
-#show heading.where(level: 1): it => { v(1.5em); text(size: 20pt, it); v(0.6em) }
-#show heading.where(level: 2): set text(size: 14pt)
-#show heading.where(level: 3): set text(size: 11.5pt)
+#set text(font: ("Noto Serif", "Noto Naskh Arabic"), size: 9.5pt, lang: LANG, hyphenate: true)
+#set par(justify: true, leading: 0.6em, spacing: 0.85em)
+#set columns(gutter: 7mm)
+#show heading: set text(font: "Noto Sans", weight: "bold", hyphenate: false)
+#show heading: set par(justify: false)
+#show heading.where(level: 1): it => { v(1.2em); text(size: 20pt, it); v(0.5em) }
+#show heading.where(level: 2): set text(size: 13pt)
+#show heading.where(level: 3): set text(size: 10pt)
+#show heading.where(level: 3): set block(above: 1.3em, below: 0.6em)
 #show link: set text(fill: rgb("#0b4f85"))
+#let accent = rgb("#7a1f1f")
 #let running(kind, name) = [#metadata((kind: kind, name: name)) <running>]
+// The part and the country a page belongs to: the last markers on or before it.
+#let marks-at(page) = {
+  let part = none
+  let country = none
+  for marker in query(<running>) {
+    if marker.location().page() > page { break }
+    if marker.value.kind == "part" { part = marker.value.name; country = none }
+    else { country = marker.value.name }
+  }
+  (part, country)
+}
+#let recto(page) = calc.odd(page)
+// The thumb index: the country's initial on the outer edge, lower down the later the letter,
+// so the closed book's edge finds a country.
+#let thumb-index(name) = {
+  let initial = name.find(regex("\p{L}"))
+  if initial == none { return }
+  initial = upper(initial)
+  let position = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".position(initial)
+  if position == none { position = calc.rem(str.to-unicode(initial.first()), 26) }
+  let step = (297mm - 6cm) / 26
+  let tab = box(width: 9mm, height: step - 0.6mm, fill: luma(55),
+    align(center + horizon, text(font: "Noto Sans", weight: "bold", size: 11pt, fill: white, initial)))
+  place(if recto(here().page()) { right } else { left } + top, dy: 3cm + position * step, tab)
+}
+// Country entries, regions and the glossary: two columns of about 50 characters a line.
+#let two-columns = (columns: 2, margin: (inside: 2.2cm, outside: 2cm, top: 2.4cm, bottom: 2.6cm))
+#let source-line = ATTRIBUTION
 #set page(
   paper: "a4",
-  margin: (inside: 2.4cm, outside: 2cm, top: 2.6cm, bottom: 2.4cm),
+  ..two-columns,
   header: context {
-    let here-page = here().page()
-    let part = none
-    let country = none
-    for marker in query(<running>) {
-      if marker.location().page() > here-page { break }
-      if marker.value.kind == "part" { part = marker.value.name; country = none }
-      else { country = marker.value.name }
-    }
+    let (part, country) = marks-at(here().page())
     if part != none {
-      set text(size: 8.5pt, fill: luma(90), font: "Noto Sans")
+      set text(size: 8pt, fill: luma(90), font: "Noto Sans")
       grid(columns: (1fr, 1fr), align(left, part), align(right, if country != none { country }))
+      v(-0.3em)
       line(length: 100%, stroke: 0.4pt + luma(160))
     }
   },
+  background: context {
+    let (part, country) = marks-at(here().page())
+    if country != none { thumb-index(country) }
+  },
   footer: context {
-    if counter(page).get().first() > 1 {
-      set text(size: 8.5pt, font: "Noto Sans")
-      align(center, counter(page).display())
+    set text(size: 7pt, font: "Noto Sans", fill: luma(80))
+    set par(justify: false)
+    let folio = text(size: 9pt, weight: "bold", fill: black, counter(page).display())
+    line(length: 100%, stroke: 0.4pt + luma(160))
+    v(-0.2em)
+    if recto(here().page()) {
+      grid(columns: (1fr, auto), column-gutter: 1em, align(left, source-line), align(right, folio))
+    } else {
+      grid(columns: (auto, 1fr), column-gutter: 1em, align(left, folio), align(right, source-line))
     }
   },
 )
-#let case-block(body) = block(inset: (left: 0.9em, y: 0.2em), stroke: (left: 1.5pt + luma(170)), width: 100%, body)
-#let office(label, body) = [#text(fill: luma(80), label) #body \ ]
+// Essays and other long prose stay in one column, narrowed to a readable measure.
+#let one-column = (columns: 1, margin: (inside: 3.6cm, outside: 3.6cm, top: 2.4cm, bottom: 2.6cm))
+// A country's name, set large; the heading keeps its bookmark and contents line.
+#let country-heading(it) = block(above: 1.6em, below: 0.5em, sticky: true, {
+  set text(font: "Noto Sans", size: 22pt, weight: "bold", hyphenate: false)
+  set par(justify: false)
+  it.body
+})
+// The data box: one row a fact (office holders today; any fact the entry gains can join).
+#let data-box(..rows) = block(fill: luma(235), inset: (x: 0.7em, y: 0.65em), width: 100%, breakable: false,
+  above: 0.4em, below: 1em, sticky: true, {
+    set text(font: "Noto Sans", size: 7.5pt, hyphenate: false)
+    set par(justify: false, leading: 0.45em)
+    grid(columns: (auto, 1fr), column-gutter: 1em, row-gutter: 0.6em,
+      ..rows.pos().map(((label, value)) => (text(weight: "bold", label), value)).flatten())
+  })
+#let summary(body) = {
+  set text(font: "Noto Sans", weight: "bold", size: 8.8pt)
+  set par(justify: false)
+  body
+}
+#let case-block(body) = block(inset: (left: 0.9em), stroke: (left: 1pt + luma(170)), width: 100%, {
+  place(dx: -0.9em - 0.5pt - 0.32em, dy: 0.18em, text(size: 7pt, fill: accent, "■"))
+  body
+})
 """
 
 
@@ -134,20 +194,44 @@ class TypstWriter(richtext.Renderer):
             self.add("#pagebreak(weak: true)")
         self.add(f"#heading(level: {level}{options})[{content(text)}]{suffix}")
 
-    def entry(self, entry, edition_title, level=2):
-        where = f"{entry.title} ({edition_title})"
-        self.heading(level, entry.title, label=entry_label(entry))
-        self.add(f'#running("country", {string(entry.country_name)})', "")
+    def data_box(self, entry):
+        """The entry's facts at a glance, one (label, value) row each, as Typst code.
+
+        Office holders today; any other fact an entry gains (death penalty, population...)
+        joins as another row.
+        """
+        rows = []
         for holder in entry.office_holders:
-            name = isolated(holder.name)
-            replaced = (
-                f"{content(' (replaced ')}{isolated(holder.replaced)}{content(f' in {holder.replaced_month})')}"
-                if holder.replaced
-                else ""
-            )
-            self.add(f"#office({string(holder.office_label)}, [#strong[{name}]{replaced}])")
-        self.add("")
-        self.rich(entry.summary_html, f"{where}, summary")
+            value = isolated(holder.name)
+            if holder.replaced:
+                value += (
+                    f"{content(' (replaced ')}{isolated(holder.replaced)}{content(f' in {holder.replaced_month})')}"
+                )
+            rows.append((content(holder.office_label), value))
+        if not rows:
+            return []
+        return ["#data-box(" + ", ".join(f"([{label}], [{value}])" for label, value in rows) + ")"]
+
+    def entry(self, entry, edition_title, level=2, masthead=None):
+        """A country entry: its head (name and data box), then the body in the page's two columns.
+
+        In the edition the head sits in the column where the entry begins, as in a printed
+        report; alone (``masthead``: lines set above the name) it spans the top of the page.
+        """
+        where = f"{entry.title} ({edition_title})"
+        self.add(f'#running("country", {string(entry.country_name)})')
+        head = [
+            f"#show heading.where(level: {level}): country-heading",
+            f"#heading(level: {level})[{content(entry.title)}] <{entry_label(entry)}>",
+            *self.data_box(entry),
+        ]
+        if masthead is not None:
+            self.add('#place(top, float: true, scope: "parent", clearance: 1.4em)[', *masthead, *head, "]", "")
+        else:
+            self.add("#[", *head, "]", "")
+        summary = TypstWriter(self.links, self.warnings)
+        summary.rich(entry.summary_html, f"{where}, summary")
+        self.add("#summary[", *summary.out, "]", "")
         for section in entry.sections:
             self.heading(level + 1, section.heading, outlined=False)
             for block in section.blocks:
@@ -174,6 +258,12 @@ class TypstWriter(richtext.Renderer):
             )
             self.add(f"#list({items})", "")
 
+    def part(self, name, label, heading=None, lines=()):
+        """A region or the glossary: on a new page, its heading (and ``lines``) across both columns."""
+        self.add("#pagebreak(weak: true)", f'#running("part", {string(name)})')
+        self.add('#place(top, float: true, scope: "parent", clearance: 1.4em)[')
+        self.add(f"#heading(level: 1)[{content(heading or name)}] <{label}>", *lines, "]", "")
+
     def article(self, article):
         self.heading(1, article.title, label=f"article-{article.kind}", new_page=True)
         self.add(f'#running("part", {string(article.label)})', "")
@@ -194,21 +284,54 @@ def link_map(document):
     return LinkMap(targets)
 
 
-def preamble(title, author, language):
+def preamble(title, author, language, attribution='""'):
+    """Typst settings and helpers; ``attribution``: Typst code for the source line in the footer."""
     return (
         PREAMBLE.replace("TITLE", string(title))
         .replace("AUTHOR", string(author or title))
         .replace("LANG", string(language))
+        .replace("ATTRIBUTION", attribution)
     )
 
 
-def edition_source(document):
+def report_name(document):
+    """The report as a reader would cite it: its title, with the year if the title lacks it."""
+    year = str(document.year)
+    return document.title if year in document.title else f"{document.title} ({year})"
+
+
+def address(url, linked=True):
+    """A web address, printed in full (so it survives printing and forwarding), and linked.
+
+    Not linked in running heads and footers: PDF/UA makes those artifacts, which may hold no link.
+    """
+    url = absolute_url(url)
+    if not url:
+        return ""
+    return f"#link({string(url)})[{isolated(url)}]" if linked else isolated(url)
+
+
+def made_on(produced):
+    return content(f"PDF made on {format_date(produced, 'j F Y')}")
+
+
+def source_line(document, url, produced=None):
+    """Who published this, in which report, where it lives online (and, for an entry, when it was made)."""
+    parts = [isolated(part) for part in (document.organisation, report_name(document)) if part]
+    first = content(" · ").join(parts)
+    second = [part for part in (address(url, linked=False), made_on(produced) if produced else "") if part]
+    return "[" + first + (" \\ " if first and second else "") + content(" · ").join(second) + "]"
+
+
+def edition_source(document, produced=None):
     """(Typst source of the whole edition, conversion warnings)."""
+    produced = produced or timezone.localdate()
     warnings = []
     writer = TypstWriter(link_map(document), warnings)
-    writer.add(preamble(document.title, document.organisation, document.language))
+    writer.add(preamble(document.title, document.organisation, document.language, source_line(document, document.url)))
+    front = "header: none, footer: none, background: none, columns: 1, margin: (x: 2.6cm, top: 3cm, bottom: 2.6cm)"
     writer.add(
-        "#page(header: none, footer: none)[",
+        f"#page({front})[",
         "#v(28%)",
         f'#text(font: "Noto Sans", size: 30pt, weight: "bold")[{content(document.title)}]',
         "#v(0.4em)",
@@ -218,21 +341,34 @@ def edition_source(document):
         "#v(1fr)",
         f'#text(font: "Noto Sans", size: 11pt)[{content(document.organisation)}]',
         "]",
+        # the colophon, on the back of the title page: where this book comes from
+        f"#page({front})[",
+        "#v(1fr)",
+        '#set text(font: "Noto Sans", size: 8.5pt)',
+        "#set par(justify: false, spacing: 1.1em)",
+        f"#par[#strong[{isolated(report_name(document))}] \\ {content(document.subtitle)}]",
+        f"#par[{content('Published by ')}{isolated(document.organisation)}]" if document.organisation else "",
+        f"#par[{content('This edition online: ')}{address(document.url)}]" if document.url else "",
+        f"#par[{content('Each country entry is also published on its own web page and as a PDF.')}]",
+        f"#par[{made_on(produced)}]",
+        "]",
+        "#set page(..one-column)",
         "#outline(title: [Contents], depth: 2)",
         "",
     )
     for article in document.articles:
         writer.article(article)
-    for region in document.regions:
-        writer.heading(1, region.name, label=f"region-{region.slug}", new_page=True)
-        writer.add(f'#running("part", {string(region.name)})', "")
-        writer.add(f"#par[#emph[{content(region.teaser)}]]", "")
+    for index, region in enumerate(document.regions):
+        if index == 0:
+            writer.add("#set page(..two-columns)")
+        writer.part(region.name, f"region-{region.slug}", lines=[f"#par[#emph[{content(region.teaser)}]]"])
         writer.prose(region.items, f"{region.name} overview")
         for entry in region.entries:
             writer.entry(entry, document.title)
     if document.glossary:
-        writer.heading(1, "Glossary", label="glossary", new_page=True)
-        writer.add('#running("part", "Glossary")', "")
+        if not document.regions:
+            writer.add("#set page(..two-columns)")
+        writer.part("Glossary", "glossary")
         for item in document.glossary:
             inner = TypstWriter(writer.links, warnings)
             inner.rich(item.definition_html, f"Glossary, “{item.term}”")
@@ -240,15 +376,21 @@ def edition_source(document):
     return "\n".join(writer.out), warnings
 
 
-def entry_source(document, entry):
-    """(Typst source of one country entry, conversion warnings)."""
+def entry_source(document, entry, produced=None):
+    """(Typst source of one country entry, conversion warnings).
+
+    Every page names the organisation, the report, the entry's web address and the day the
+    file was made: a page forwarded or printed on its own still says where it came from.
+    """
+    produced = produced or timezone.localdate()
     warnings = []
     writer = TypstWriter(link_map(document), warnings)
-    writer.add(preamble(f"{entry.title}: {document.title}", document.organisation, document.language))
+    attribution = source_line(document, entry.url, produced)
+    writer.add(preamble(f"{entry.title}: {document.title}", document.organisation, document.language, attribution))
     writer.add(f'#running("part", {string(document.title)})')
     title = f"{isolated(document.title)}{content(': ' + document.subtitle)}"
-    writer.add(f'#text(font: "Noto Sans", fill: luma(80))[{title}]', "")
-    writer.entry(entry, document.title, level=1)
+    masthead = [f'#text(font: "Noto Sans", fill: luma(80))[{title}]']
+    writer.entry(entry, document.title, level=1, masthead=masthead)
     return "\n".join(writer.out), warnings
 
 

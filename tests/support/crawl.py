@@ -41,7 +41,8 @@ def readable_text(content_type, content):
         text += subprocess.run([pdftotext, "-", "-"], input=content, capture_output=True).stdout.decode(
             "utf-8", "replace"
         )
-        return text
+        # narrow columns break words at line ends (soft hyphens, or after a hyphen): read them joined too
+        return text + " " + re.sub(r"\u00ad\s*|(?<=-)\s*\n\s*", "", text)
     if content_type == "application/epub+zip":
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             markup = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
