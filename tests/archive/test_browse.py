@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from rapporteur.reports.models import Country, CountryEntryPage, Person, RegionPage
-from tests.support.helpers import add_entry, approve
+from tests.support.helpers import entry_naming_person
 
 pytestmark = pytest.mark.django_db
 
@@ -93,19 +93,9 @@ def test_unknown_or_unpublished_subjects_are_404(client, team, embargoed_edition
     _, africa, _ = embargoed_edition
     secret = Person.objects.create(name="Embargoed Person", slug="embargoed-person")
     with django_capture_on_commit_callbacks(execute=True):
-        entry = add_entry(africa, "GH", "<p>EMBARGOED</p>")
-        entry.body = [
-            {
-                "type": "section",
-                "value": {
-                    "theme": 1,
-                    "heading": "",
-                    "content": [{"type": "case", "value": {"person": secret.pk, "text": "<p>Secret case.</p>"}}],
-                },
-            }
-        ]
-        entry.save_revision()
-        approve(entry, team["publisher"])
+        entry_naming_person(
+            africa, "GH", secret, team["publisher"], summary="<p>EMBARGOED</p>", case="<p>Secret case.</p>"
+        )
     get(client, "/en/countries/ghana/", 404)  # its only entry waits for launch
     get(client, "/en/people/embargoed-person/", 404)
     assert "EMBARGOED" not in client.get("/en/search/?q=embargoed").content.decode().split("<main", 1)[1]

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from rapporteur.reports.models import Country, Person, Theme
-from tests.support.helpers import add_entry, approve
+from tests.support.helpers import entry_naming_person
 
 pytestmark = pytest.mark.django_db
 
@@ -71,19 +71,7 @@ def test_an_old_address_never_names_a_hidden_new_one(
     _, africa, _ = embargoed_edition
     secret = Person.objects.create(name="Embargoed Person", slug="embargoed-person")
     with django_capture_on_commit_callbacks(execute=True):
-        entry = add_entry(africa, "GH", "<p>Entry</p>")
-        entry.body = [
-            {
-                "type": "section",
-                "value": {
-                    "theme": 1,
-                    "heading": "",
-                    "content": [{"type": "case", "value": {"person": secret.pk, "text": "<p>A case.</p>"}}],
-                },
-            }
-        ]
-        entry.save_revision()
-        approve(entry, team["publisher"])
+        entry_naming_person(africa, "GH", secret, team["publisher"])
     secret.slug = "renamed-before-launch"
     secret.save()
     assert client.get("/en/people/embargoed-person/").status_code == 404

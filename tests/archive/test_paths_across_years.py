@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from rapporteur.reports.models import Person
-from tests.support.helpers import add_entry, approve
+from tests.support.helpers import entry_naming_person
 
 pytestmark = pytest.mark.django_db
 
@@ -50,19 +50,7 @@ def test_a_person_named_only_under_embargo_is_in_no_index_and_no_sitemap(
     _, africa, _ = embargoed_edition
     secret = Person.objects.create(name="Aaron Embargoed", slug="aaron-embargoed")
     with django_capture_on_commit_callbacks(execute=True):
-        entry = add_entry(africa, "GH", "<p>Entry</p>")
-        entry.body = [
-            {
-                "type": "section",
-                "value": {
-                    "theme": 1,
-                    "heading": "",
-                    "content": [{"type": "case", "value": {"person": secret.pk, "text": "<p>A case.</p>"}}],
-                },
-            }
-        ]
-        entry.save_revision()
-        approve(entry, team["publisher"])
+        entry_naming_person(africa, "GH", secret, team["publisher"])
     assert "Aaron Embargoed" not in client.get("/en/people/").content.decode()
     assert "Ghana" not in client.get("/en/countries/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()

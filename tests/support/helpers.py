@@ -72,3 +72,24 @@ def approve(page, user):
     """Publish the latest revision as a publisher would (inside an embargoed edition, readers see it only at launch)."""
     page.get_latest_revision().publish(user=user)
     return CountryEntryPage.objects.get(pk=page.pk) if isinstance(page, CountryEntryPage) else page
+
+
+def entry_naming_person(region_page, iso_code, person, publisher, summary="<p>Entry</p>", case="<p>A case.</p>"):
+    """A published entry in ``region_page`` with one theme section whose case names ``person``.
+
+    Inside an embargoed edition, the person is named only where readers cannot look yet. Run it
+    inside ``django_capture_on_commit_callbacks(execute=True)`` so the archive records it.
+    """
+    entry = add_entry(region_page, iso_code, summary)
+    entry.body = [
+        {
+            "type": "section",
+            "value": {
+                "theme": 1,
+                "heading": "",
+                "content": [{"type": "case", "value": {"person": person.pk, "text": case}}],
+            },
+        }
+    ]
+    entry.save_revision()
+    return approve(entry, publisher)
