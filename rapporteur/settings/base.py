@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rapporteur.backups",
     "rapporteur.archive",
     "rapporteur.publishing",
+    "rapporteur.importers",
     "rapporteur.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

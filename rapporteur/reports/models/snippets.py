@@ -34,7 +34,14 @@ class Region(index.Indexed, models.Model):
         return self.name
 
 
+# Codes ISO 3166 leaves to users that reports need: Kosovo's "XK" is used by the EU, the IMF and
+# most data publishers, and reports have covered Kosovo separately for years.
+USER_ASSIGNED_CODES = {"XK": "Kosovo"}
+
+
 def validate_iso_code(value):
+    if value.upper() in USER_ASSIGNED_CODES:
+        return
     if pycountry.countries.get(alpha_2=value.upper()) is None:
         raise ValidationError(f"“{value}” is not an ISO 3166-1 alpha-2 country code.")
 
@@ -80,10 +87,10 @@ class Country(index.Indexed, KeepsFormerSlugs):
     def clean(self):
         self.iso_code = (self.iso_code or "").upper()
         record = pycountry.countries.get(alpha_2=self.iso_code)
-        if record is None:
+        if record is None and self.iso_code not in USER_ASSIGNED_CODES:
             return  # the field validator reports the bad code
         if not self.name:
-            self.name = getattr(record, "common_name", None) or record.name
+            self.name = USER_ASSIGNED_CODES.get(self.iso_code) or getattr(record, "common_name", None) or record.name
         if not self.slug:
             self.slug = slugify(self.name)
 
