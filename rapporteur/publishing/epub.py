@@ -83,7 +83,9 @@ class XhtmlWriter(richtext.Renderer):
         for section in entry.sections:
             self.out.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>')
             for block in section.blocks:
-                if block.kind == "case":
+                if block.kind == "subheading":
+                    self.out.append(f"<h3>{e(block.text)}</h3>")
+                elif block.kind == "case":
                     inner = XhtmlWriter(self.links, self.warnings)
                     inner.rich(block.html, f"{where}, case in “{section.heading}”")
                     self.out.append(f'<div class="case">{"".join(inner.out)}</div>')

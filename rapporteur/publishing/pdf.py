@@ -235,7 +235,9 @@ class TypstWriter(richtext.Renderer):
         for section in entry.sections:
             self.heading(level + 1, section.heading, outlined=False)
             for block in section.blocks:
-                if block.kind == "case":
+                if block.kind == "subheading":
+                    self.heading(level + 2, block.text, outlined=False)
+                elif block.kind == "case":
                     inner = TypstWriter(self.links, self.warnings)
                     inner.rich(block.html, f"{where}, case in “{section.heading}”")
                     self.add("#case-block[", *inner.out, "]", "")

@@ -10,6 +10,7 @@ Which document a page makes is declared by its type (``ReaderPageMixin.document_
 from dataclasses import dataclass
 
 from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -30,6 +31,17 @@ def rich_text_html(source):
 class Paragraph:
     html: str
     kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+    kind: str = "subheading"
+
+    @property
+    def html(self):
+        """As a paragraph of text, for those that only read words (the archive's records)."""
+        return format_html("<p>{}</p>", self.text)
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,8 @@ def build_entry_document(page):
         for child in block.value["content"]:
             if child.block_type == "paragraph":
                 items.append(Paragraph(html=rich_text_html(child.value.source)))
+            elif child.block_type == "subheading":
+                items.append(Subheading(text=child.value))
             elif child.block_type == "case":
                 person = child.value["person"]
                 items.append(

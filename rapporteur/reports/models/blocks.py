@@ -26,6 +26,11 @@ class CaseBlock(blocks.StructBlock):
 
 class SectionContentBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, icon="pilcrow")
+    subheading = blocks.CharBlock(
+        max_length=200,
+        icon="title",
+        help_text="A heading inside the section (a region of the country, a strand of the theme).",
+    )
     case = CaseBlock()
 
     class Meta:
