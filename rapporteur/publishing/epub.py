@@ -79,6 +79,8 @@ class XhtmlWriter(richtext.Renderer):
             self.out.append(
                 f'<p class="office">{e(holder.office_label)} <strong>{bdi(holder.name)}</strong>{replaced}</p>'
             )
+        for fact in entry.facts:
+            self.out.append(f'<p class="office">{e(fact.label)}: {e(fact.value)}</p>')
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:
             self.out.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>')
@@ -94,8 +96,11 @@ class XhtmlWriter(richtext.Renderer):
         if entry.related_reports:
             self.out.append("<h2>Country reports</h2><ul>")
             for report in entry.related_reports:
-                url = self.links.resolve(report.url)[1] or report.url
-                self.out.append(f'<li><a href="{e(url)}">{e(report.title)}</a></li>')
+                title = e(report.title)
+                if report.url:
+                    title = f'<a href="{e(self.links.resolve(report.url)[1] or report.url)}">{title}</a>'
+                number = f" ({e(report.index_number)})" if report.index_number else ""
+                self.out.append(f"<li>{title}{number}</li>")
             self.out.append("</ul>")
         if entry.visits:
             self.out.append(

@@ -194,6 +194,13 @@ class TypstWriter(richtext.Renderer):
             self.add("#pagebreak(weak: true)")
         self.add(f"#heading(level: {level}{options})[{content(text)}]{suffix}")
 
+    def report(self, report):
+        """A country report: its title (a link where it has an address), then its index number."""
+        title = content(report.title)
+        if report.url:
+            title = f"#link({string(self.links.resolve(report.url)[1] or report.url)})[{title}]"
+        return title + (content(f" ({report.index_number})") if report.index_number else "")
+
     def data_box(self, entry):
         """The entry's facts at a glance, one (label, value) row each, as Typst code.
 
@@ -208,6 +215,7 @@ class TypstWriter(richtext.Renderer):
                     f"{content(' (replaced ')}{isolated(holder.replaced)}{content(f' in {holder.replaced_month})')}"
                 )
             rows.append((content(holder.office_label), value))
+        rows.extend((content(fact.label), content(fact.value)) for fact in entry.facts)
         if not rows:
             return []
         return ["#data-box(" + ", ".join(f"([{label}], [{value}])" for label, value in rows) + ")"]
@@ -245,10 +253,7 @@ class TypstWriter(richtext.Renderer):
                     self.rich(block.html, f"{where}, “{section.heading}”")
         if entry.related_reports:
             self.heading(level + 1, "Country reports", outlined=False)
-            items = ", ".join(
-                f"[#link({string(self.links.resolve(r.url)[1] or r.url)})[{content(r.title)}]]"
-                for r in entry.related_reports
-            )
+            items = ", ".join(f"[{self.report(r)}]" for r in entry.related_reports)
             self.add(f"#list({items})", "")
         if entry.visits:
             self.heading(level + 1, "Country visits", outlined=False)

@@ -62,6 +62,13 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Fact:
+    kind: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
 class OfficeHolderLine:
     office: str
     office_label: str
@@ -77,7 +84,8 @@ class OfficeHolderLine:
 @dataclass(frozen=True)
 class ReportLink:
     title: str
-    url: str
+    url: str  # "" for a report known only by its index number (imported from an old edition)
+    index_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class EntryDocument:
     visits: tuple
     corrections: tuple = ()
     url: str = ""
+    facts: tuple = ()  # Fact: the data box beyond office holders
 
     REPORTS_ANCHOR = "country-reports"
     VISITS_ANCHOR = "country-visits"
@@ -202,10 +211,13 @@ def build_entry_document(page):
             )
             for holder in page.office_holders.all()
         ),
+        facts=tuple(Fact(fact.kind, fact.get_kind_display(), fact.value) for fact in page.facts.all()),
         summary_html=rich_text_html(page.summary),
         sections=tuple(sections),
         related_reports=tuple(
-            ReportLink(title=report.title, url=report.url) for report in page.related_reports.all() if report.url
+            ReportLink(title=report.title, url=report.url or "", index_number=report.index_number)
+            for report in page.related_reports.all()
+            if report.url or report.index_number
         ),
         visits=tuple(Visit(description=visit.description, visited_on=visit.visited_on) for visit in page.visits.all()),
         corrections=tuple(CorrectionNote(c.corrected_on, c.text) for c in page.corrections.all()),

@@ -595,6 +595,12 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("country"),
         InlinePanel("office_holders", heading="Office holders", label="Office holder"),
+        InlinePanel(
+            "facts",
+            heading="Facts",
+            label="Fact",
+            help_text="The country's facts as the edition gives them (older editions printed a data box).",
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("related_reports", heading="Country reports", label="Report"),
@@ -678,21 +684,49 @@ class OfficeHolder(Orderable):
             raise ValidationError({"replaced": "Name the person who was replaced, or clear the date."})
 
 
+class EntryFact(Orderable):
+    """One fact of the entry's data box: death penalty status, population, life expectancy...
+
+    Older editions printed these for every country; researchers compare them across years, so
+    each is a row with a kind from a closed list, not a line of text.
+    """
+
+    class Kind(models.TextChoices):
+        DEATH_PENALTY = "death_penalty", "Death penalty"
+        POPULATION = "population", "Population"
+        LIFE_EXPECTANCY = "life_expectancy", "Life expectancy"
+        UNDER5_MORTALITY = "under5_mortality", "Under-5 mortality"
+        ADULT_LITERACY = "adult_literacy", "Adult literacy"
+        INTERNATIONAL_CRIMINAL_COURT = "international_criminal_court", "International Criminal Court"
+        WOMENS_CONVENTION = "womens_convention", "UN Women's Convention and its optional protocol"
+
+    entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    value = models.CharField(
+        max_length=300, help_text="As the edition gives it, e.g. “abolitionist for ordinary crimes”."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("value")])]
+
+
 class RelatedReport(Orderable):
     """A separate publication about the country ("Country reports" on the page)."""
 
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="related_reports")
     title = models.CharField(max_length=400)
+    index_number = models.CharField(
+        max_length=40, blank=True, help_text="The organisation's document reference, e.g. EUR 57/002/2011."
+    )
     link_url = models.URLField("Link", blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    panels = [FieldPanel("title"), FieldPanel("link_url"), FieldPanel("document")]
+    panels = [FieldPanel("title"), FieldPanel("index_number"), FieldPanel("link_url"), FieldPanel("document")]
 
     def clean(self):
-        if not self.link_url and not self.document_id:
-            raise ValidationError("Give a link or choose a document for this report.")
+        if not self.link_url and not self.document_id and not self.index_number:
+            raise ValidationError("Give a link, choose a document or give the report's index number.")
 
     @property
     def url(self):
@@ -740,6 +774,7 @@ __all__ = [
     "RegionPage",
     "CountryEntryPage",
     "OfficeHolder",
+    "EntryFact",
     "RelatedReport",
     "CountryVisit",
     "Correction",
