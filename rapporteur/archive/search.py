@@ -44,8 +44,14 @@ class ParsedQuery:
 
     @property
     def terms(self):
-        """Every word, for highlighting."""
+        """Every word, those inside phrases included."""
         return self.words + [word for phrase in self.phrases for word in phrase]
+
+    def significant(self, languages):
+        """The words a record must hold and is scored by: every word but the stop-words ("of", "the")
+        of the records' languages, unless the search has nothing else ("the who")."""
+        kept = [word for word in self.terms if not any(wordindex.is_stop_word(word, lang) for lang in languages)]
+        return kept or self.terms
 
 
 def parse_query(raw):
@@ -109,7 +115,8 @@ class SearchResults:
 
 def hits(parsed, visible):
     """Every visible record matching the words and phrases: (places in the table, BM25 scores)."""
-    return wordindex.find(parsed.terms, parsed.phrases, visible.records, visible.languages)
+    words = parsed.significant(visible.languages)
+    return wordindex.find(words, parsed.phrases, visible.records, visible.languages)
 
 
 class EditionRecords:
@@ -259,7 +266,7 @@ def run_search(parsed, filters, page):
                 kind=kind,
                 year=year,
                 region=region or "",
-                snippet=excerpt(text, parsed.terms, language),
+                snippet=excerpt(text, parsed.terms, language, phrases=parsed.phrases),
             )
         )
     return results

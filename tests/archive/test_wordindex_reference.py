@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 K1, B, HEADING_WEIGHT = 1.2, 0.75, 4
 
 VOCABULARY = (
-    "torture tortured prisoner prisoners detention detained trial trials court courts journalist journalists "
+    "the of torture tortured prisoner prisoners detention detained trial trials court courts journalist journalists "
     "police protest protesters killed freedom expression assembly refugees asylum women rights defender "
     "sentenced years prison release released army attack civilians Türkiye Turkiye fair unfair law security "
     "forces arrested charged activist election camp border death penalty executions children"
@@ -144,6 +144,24 @@ def test_phrases_rank_as_bm25(corpus):
         other = rng.sample(VOCABULARY, 2)  # and one that may not
         assert_same_ranking(corpus, other + [rng.choice(VOCABULARY)], [other], visible)
     assert_same_ranking(corpus, ["unfair", "trials"], [["unfair", "trials"]], visible)  # in headings
+
+
+def test_words_that_only_stand_in_a_phrase_are_not_scored(corpus):
+    """The search leaves stop-words out of the scored words but keeps them in phrases: "prisoner of"."""
+    rng = random.Random(5)
+    visible = all_ids(corpus)
+    texts = [text.split() for rows in corpus.values() for _, _, text, _ in rows]
+    tried = 0
+    for words in texts:
+        for start in range(len(words) - 2):
+            phrase = words[start : start + 3]
+            if phrase[1] in ("of", "the") and not {phrase[0], phrase[2]} & {"of", "the"} and rng.random() < 0.3:
+                assert_same_ranking(corpus, [phrase[0], phrase[2]], [phrase], visible)
+                tried += 1
+        if tried >= 30:
+            break
+    assert tried >= 30
+    assert_same_ranking(corpus, ["torture"], [["torture", "of", "prisoners"]], visible)
 
 
 def test_only_what_a_reader_sees_counts(corpus):

@@ -6,6 +6,7 @@
     versions()                            {edition: version}; a version changes at every rebuild
     editions_without_index(edition_ids)   which of them have no index yet
     term(word, language), WORD, MAX_TERM_LENGTH   how text becomes index terms (also for excerpts)
+    is_stop_word(word, language)          function words ("of", "the") a search may leave out
 
 Each edition has a *segment*: per term, the ids of the records holding it, their BM25 weight
 (k1 1.2, b 0.75, heading words counted four times) and the term's positions, as packed
@@ -20,8 +21,18 @@ Nothing outside this package reads its tables or its arrays, or reaches into the
 driver for them; swapping the engine means reimplementing these names.
 """
 
-from .analysis import MAX_TERM_LENGTH, WORD, term
+from .analysis import MAX_TERM_LENGTH, WORD, is_stop_word, term
 from .build import editions_without_index, rebuild, versions
 from .query import RecordSet, find
 
-__all__ = ["MAX_TERM_LENGTH", "WORD", "RecordSet", "editions_without_index", "find", "rebuild", "term", "versions"]
+__all__ = [
+    "MAX_TERM_LENGTH",
+    "WORD",
+    "RecordSet",
+    "editions_without_index",
+    "find",
+    "is_stop_word",
+    "rebuild",
+    "term",
+    "versions",
+]

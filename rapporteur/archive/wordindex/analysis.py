@@ -55,6 +55,35 @@ def term(word, language="en"):
     return fold(stem.stemWord(word) if stem else word)[:MAX_TERM_LENGTH]
 
 
+# Function words that say nothing about what a record is about. Kept in the index (a quoted phrase
+# such as "prisoner of conscience" needs them, and so does a search made of nothing else), but a
+# search that has other words neither requires, scores nor highlights them (``archive.search``).
+# Short on purpose: words that can carry meaning in a human-rights report ("not", "no", "against",
+# "us", "who", "may", "will") are not here.
+STOP_WORDS = {
+    "en": frozenset(
+        """a an the and or but nor of in on at to for from by with as into onto upon about than then
+        that this these those there here is are was were be been being am has have had do does did
+        it its he him his she her hers they them their theirs we our ours you your yours i me my
+        which what whose whom if so such also very too each both any some own same just""".split()
+    ),
+    "fr": frozenset(
+        """le la les l un une des de du d et ou mais en au aux a dans par pour sur avec sans que qu
+        qui ce cet cette ces son sa ses leur leurs il elle ils elles est sont ete se s y""".split()
+    ),
+    "es": frozenset(
+        """el la los las lo un una unos unas de del y o e u en al a por para con sin que se su sus
+        es son fue""".split()
+    ),
+}
+
+
+def is_stop_word(word, language="en"):
+    """Whether ``word`` is a function word in ``language`` (compared lower-case, without accents)."""
+    stop = STOP_WORDS.get(language_of(language))
+    return bool(stop) and fold(word.lower()) in stop
+
+
 HEADING_GAP = 16  # positions between a heading and its text, so no phrase spans the two
 
 

@@ -53,19 +53,22 @@ def idf(total, found):
 def find(words, phrases, records, languages):
     """Records of ``records`` holding every word and every phrase (its words one after another).
 
-    ``words``: every word of the search, those inside phrases included (they count for the
-    score too); ``phrases``: lists of words; ``languages``: the languages the records are in
-    (a word is stemmed in each). Returns (places in ``records``, ascending; BM25 scores).
+    ``words``: the words that are required and scored, usually every word of the search, those
+    inside phrases included; a phrase's other words (the caller leaves out "of" in "prisoner of
+    conscience") only have to stand in their place. ``phrases``: lists of words; ``languages``:
+    the languages the records are in (a word is stemmed in each). Returns (places in
+    ``records``, ascending; BM25 scores).
     """
     # Words that are one term ("prisoner", "prisoners") are one word: they count once.
-    same = {}
-    for word in words:
+    same, every = {}, [*words, *(word for phrase in phrases for word in phrase)]
+    for word in every:
         same.setdefault(tuple(term(word, language) for language in languages), word)
-    one = {word: same[tuple(term(word, language) for language in languages)] for word in words}
+    one = {word: same[tuple(term(word, language) for language in languages)] for word in every}
     words = list(dict.fromkeys(one[word] for word in words))
     phrases = [[one[word] for word in phrase] for phrase in phrases]
     fields = ("record_ids", "weights") + (("counts", "positions") if phrases else ())
-    postings = postings_of(words, languages, fields, records.memo)
+    read = list(dict.fromkeys([*words, *(word for phrase in phrases for word in phrase)]))
+    postings = postings_of(read, languages, fields, records.memo)
     places, scores = match(postings, words, records)
     for phrase in phrases:
         keep = members(phrase_match(postings, phrase, records.ids[places]), records.ids[places])
