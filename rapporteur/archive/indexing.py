@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from rapporteur.reports.bidi import balanced
 from rapporteur.reports.cache import new_generation
 from rapporteur.reports.document import page_document
 from rapporteur.reports.models import Country, EditionPage, Person, Theme
@@ -38,6 +39,22 @@ def indexed_types():
 
 def plain_text(html):
     return " ".join(unescape(strip_tags(html)).split())
+
+
+def office_lines(document):
+    """The entry's heads of state and government as the page shows them, one sentence each, so a
+    president's name finds the entry and its excerpt says the office ("Head of state: ...").
+
+    ``document`` is built from the published page, never a draft; names are ``balanced`` so a
+    direction control in one ends with it in the excerpt.
+    """
+    lines = []
+    for holder in document.office_holders:
+        line = f"{holder.office_label}: {balanced(holder.name)}"
+        if holder.replaced:
+            line += f" (replaced {balanced(holder.replaced)} in {holder.replaced_month})"
+        lines.append(line + ".")
+    return lines
 
 
 class RecordBuilder:
@@ -74,7 +91,8 @@ class RecordBuilder:
     def entry(self, page, document):
         region = page.get_parent().specific.region_id
         place = {"country_id": page.country_id, "region_id": region}
-        self.record(SearchRecord.Kind.SUMMARY, "Summary", plain_text(document.summary_html), **place)
+        summary = " ".join(filter(None, [plain_text(document.summary_html), *office_lines(document)]))
+        self.record(SearchRecord.Kind.SUMMARY, "Summary", summary, **place)
         for section in document.sections:
             text = " ".join(plain_text(block.html) for block in section.blocks)
             theme_id = self.themes.get(section.theme_slug)

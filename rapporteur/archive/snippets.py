@@ -25,6 +25,8 @@ WINDOW = 40
 
 
 LEAD = 3  # words shown before the first match
+SENTENCE_REACH = 5  # further words back the excerpt may start, to begin with the match's sentence
+SENTENCE_END = re.compile(r"[.!?]")
 
 
 def excerpt(text, words, language="en", window=WINDOW, phrases=()):
@@ -55,6 +57,11 @@ def excerpt(text, words, language="en", window=WINDOW, phrases=()):
             if covered > best:
                 best, best_hit = covered, hit
         start = max(0, best_hit - LEAD)
+        # a sentence that began a little earlier is shown from its start ("Head of state: ...")
+        for k in range(start, max(0, start - SENTENCE_REACH) - 1, -1):
+            if k == 0 or SENTENCE_END.search(tokens[word_tokens[k] - 1]):
+                start = k
+                break
     first = word_tokens[start]
     last = word_tokens[min(start + window, len(word_tokens)) - 1]
     marked = {word_tokens[n] for n in hits}
