@@ -23,6 +23,7 @@ from rapporteur.reports.visibility import invisible_page_ids
 from . import wordindex
 from .models import SearchRecord
 from .snippets import excerpt
+from .suggest import FEW_RESULTS, correction
 from .wordindex import MAX_TERM_LENGTH, WORD
 
 MAX_TERMS = 12
@@ -107,6 +108,7 @@ class SearchResults:
     page: int = 1
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
+    suggestion: str = ""  # "Did you mean …?": a corrected search that finds more (``archive.suggest``)
 
     @property
     def pages(self):
@@ -247,6 +249,8 @@ def run_search(parsed, filters, page):
         ids = narrow(results, visible, np.arange(len(visible)), None, filters)
     else:
         ids = narrow(results, visible, *hits(parsed, visible), filters)
+    if not parsed.is_empty and results.total < FEW_RESULTS:
+        results.suggestion = suggestion(parsed, filters, visible, results.total)
     details = {
         row[0]: row
         for row in SearchRecord.objects.filter(pk__in=ids).values_list(
@@ -270,6 +274,29 @@ def run_search(parsed, filters, page):
             )
         )
     return results
+
+
+def suggestion(parsed, filters, visible, found):
+    """The search with its misspelt words corrected, if that finds more than ``found`` records; or ""."""
+    fixed = {}
+    for word in dict.fromkeys(parsed.terms):
+        better = correction(word, visible)
+        if better and better.lower() != word.lower():
+            fixed[word] = better
+    if not fixed:
+        return ""
+    corrected = ParsedQuery(
+        raw="",
+        words=[fixed.get(word, word) for word in parsed.words],
+        phrases=[[fixed.get(word, word) for word in phrase] for phrase in parsed.phrases],
+    )
+    at, _ = hits(corrected, visible)
+    keep = np.ones(len(at), dtype=bool)
+    for facet, selected in filters.items():
+        keep &= np.isin(visible.columns[facet][at], selected)
+    if int(keep.sum()) <= found:
+        return ""
+    return " ".join([*corrected.words, *(f'"{" ".join(phrase)}"' for phrase in corrected.phrases)])
 
 
 def narrow(results, visible, at, scores, filters):

@@ -74,6 +74,7 @@ def search_view(request):
             "previous": link(page=results.page - 1) if results.page > 1 else None,
             "next": link(page=results.page + 1) if results.page < results.pages else None,
             "clear": "?" + urlencode(base),
+            "suggestion": "?" + urlencode([("q", results.suggestion), *selected]) if results.suggestion else None,
             "error": error,
             "page_title": "Search",
             "page_description": "Search every published edition of the report, by words, year, region, "

@@ -7,6 +7,8 @@
     editions_without_index(edition_ids)   which of them have no index yet
     term(word, language), WORD, MAX_TERM_LENGTH   how text becomes index terms (also for excerpts)
     is_stop_word(word, language)          function words ("of", "the") a search may leave out
+    vocabulary(), holding(lang, term, records)   the index's terms and their record counts, and
+                                          records holding a term (for spelling suggestions)
 
 Each edition has a *segment*: per term, the ids of the records holding it, their BM25 weight
 (k1 1.2, b 0.75, heading words counted four times) and the term's positions, as packed
@@ -22,8 +24,8 @@ driver for them; swapping the engine means reimplementing these names.
 """
 
 from .analysis import MAX_TERM_LENGTH, WORD, is_stop_word, term
-from .build import editions_without_index, rebuild, versions
-from .query import RecordSet, find
+from .build import editions_without_index, rebuild, versions, vocabulary
+from .query import RecordSet, find, holding
 
 __all__ = [
     "MAX_TERM_LENGTH",
@@ -31,8 +33,10 @@ __all__ = [
     "RecordSet",
     "editions_without_index",
     "find",
+    "holding",
     "is_stop_word",
     "rebuild",
     "term",
     "versions",
+    "vocabulary",
 ]

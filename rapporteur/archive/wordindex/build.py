@@ -9,7 +9,8 @@ term (idf) depends on what a reader may see, and is applied at query time.
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
+from django.db.models.functions import Length
 
 from rapporteur.reports.models import EditionPage
 
@@ -92,3 +93,18 @@ def versions():
 def editions_without_index(edition_ids):
     """Which of these editions have no segment yet (an archive indexed by an older version)."""
     return set(edition_ids) - set(IndexSegment.objects.values_list("edition_id", flat=True))
+
+
+def vocabulary():
+    """{(language, term): how many records hold it}, over every edition's index.
+
+    Counted from the stored arrays' lengths, without reading them. The index holds only records
+    of pages readers could see when it was built; a caller that offers these terms to readers
+    checks them against what is visible now (``find`` with the reader's ``RecordSet``).
+    """
+    rows = (
+        Posting.objects.values("language", "term")
+        .annotate(size=Sum(Length("record_ids")))
+        .values_list("language", "term", "size")
+    )
+    return {(language, key): int(size) // ID_TYPE.itemsize for language, key, size in rows}

@@ -9,7 +9,8 @@ word found in most records costs one pass, not a sort or an intersection.
 import numpy as np
 
 from .analysis import term
-from .storage import PostingsMemo, postings_of
+from .models import Posting
+from .storage import ID_TYPE, PostingsMemo, fetch_binary, postings_of
 
 
 class RecordSet:
@@ -140,3 +141,13 @@ def phrase_match(postings, phrase, candidates):
         if not len(keys):
             return np.empty(0, np.int64)
     return np.intersect1d(np.unique(keys >> 32), candidates, assume_unique=True)
+
+
+def holding(language, key, records, limit=3):
+    """Up to ``limit`` ids of ``records`` holding the index term ``key`` (already a term, not a word)."""
+    sql = f"SELECT record_ids FROM {Posting._meta.db_table} WHERE term = %s AND language = %s"
+    found = []
+    for (packed,) in fetch_binary(sql, [key, language]):
+        ids = np.frombuffer(packed, ID_TYPE).astype(np.int64)
+        found += ids[records.locate(ids)[1]][:limit].tolist()
+    return sorted(found)[:limit]
