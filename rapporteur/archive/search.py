@@ -108,6 +108,7 @@ class SearchResults:
     page: int = 1
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
+    browse: bool = False  # no words and no filters: the facets over everything, to browse by
     suggestion: str = ""  # "Did you mean …?": a corrected search that finds more (``archive.suggest``)
 
     @property
@@ -235,10 +236,21 @@ def search(raw_query, raw_filters, page=1):
     filters = clean_filters(raw_filters)
     page = max(1, page)
     if parsed.is_empty and not filters:
-        return SearchResults(query=parsed, filters=filters, page=page)
+        results = cached("search", "browse", build=browse, timeout=600)
+        results.query = parsed
+        return results
     key = hashlib.sha256(repr((parsed.words, parsed.phrases, sorted(filters.items()), page)).encode()).hexdigest()
     results = cached("search", key, build=lambda: run_search(parsed, filters, page), timeout=600)
     results.query = parsed  # keep the reader's own wording
+    return results
+
+
+def browse():
+    """The empty search page: every facet value with its count over every visible record, no results."""
+    results = SearchResults(query=parse_query(""), filters={}, browse=True)
+    visible = visible_records()
+    narrow(results, visible, np.arange(len(visible)), None, {})
+    results.total = 0  # a listing of everything helps nobody: the page offers the facets instead
     return results
 
 
