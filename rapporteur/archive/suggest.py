@@ -66,7 +66,10 @@ class Terms:
         self.terms = usable
         self.records = np.array([frequencies[key] for key in usable], dtype=np.int64)
         self.lengths = np.array([len(key) for key in usable], dtype=np.int64)
-        self.letters = np.array([letter_counts(key) for key in usable], dtype=np.int16).reshape(len(usable), BUCKETS)
+        # every term's letters counted into buckets at once, from one array of all their code points
+        codes = np.frombuffer("".join(usable).encode("utf-32-le"), dtype=np.uint32) % BUCKETS
+        self.letters = np.zeros((len(usable), BUCKETS), dtype=np.int16)
+        np.add.at(self.letters, (np.repeat(np.arange(len(usable)), self.lengths), codes.astype(np.intp)), 1)
 
     def closest(self, key):
         """Terms one or two edits from ``key`` held by more records than ``key``, best first."""
