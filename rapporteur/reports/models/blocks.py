@@ -40,7 +40,12 @@ class SectionContentBlock(blocks.StreamBlock):
 
 
 class ThemeSectionBlock(blocks.StructBlock):
-    theme = SnippetChooserBlock("reports.Theme", help_text="The section's subject, from the shared list of themes.")
+    theme = SnippetChooserBlock(
+        "reports.Theme",
+        required=False,
+        help_text="The section's subject, from the shared list of themes. Only sections with a theme appear on "
+        "theme pages; imported legacy sections whose heading matches no theme are left without one.",
+    )
     heading = blocks.CharBlock(
         required=False,
         max_length=200,
