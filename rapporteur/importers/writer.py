@@ -1,0 +1,383 @@
+"""From what an import read to draft pages: first a plan (the preview), then one transaction.
+
+``plan_import`` decides, for every imported entry, what would happen — create a draft, add a
+revision to an existing entry, leave it (same content as its latest revision: importing the
+same file twice changes nothing), or refuse it (unknown country, no region, a page in review or
+locked, no permission) — without writing anything. ``write_import`` carries a plan out in one
+transaction: everything is written as drafts, nothing is published, a published version is
+never overwritten (an existing entry only gains a revision), and the import is audited.
+
+Sections map to themes by name or by the book's own topic, case- and accent-insensitively;
+a section whose heading matches no theme keeps its heading and no theme (legacy books have
+hundreds of one-off headings; inventing a theme for each would flood the vocabulary), and the
+preview says so. People named in cases are matched by name, or added.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from rapporteur.reports.models import (
+    Country,
+    CountryEntryPage,
+    CountryVisit,
+    EditionPage,
+    EntryFact,
+    HomePage,
+    OfficeHolder,
+    Person,
+    Region,
+    RegionPage,
+    RelatedReport,
+    Theme,
+)
+from rapporteur.reports.models.snippets import unique_slug
+
+from .countries import name_for, normalise
+from .imported import Warning
+from .regions import region_slug_for
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july")
+        + ("august", "september", "october", "november", "december"),
+        start=1,
+    )
+}
+
+
+def month_date(text):
+    """ "September 2012" → 1 September 2012; None when it is not a month and a year."""
+    match = re.fullmatch(r"\s*([A-Za-z]+)\s+(\d{4})\s*", text or "")
+    if not match or match.group(1).casefold() not in MONTHS:
+        return None
+    return datetime.date(int(match.group(2)), MONTHS[match.group(1).casefold()], 1)
+
+
+@dataclass
+class PlannedEntry:
+    """One line of the preview: what happens to one imported entry."""
+
+    imported: object  # ImportedEntry
+    action: str  # "create", "update", "unchanged" or "refused"
+    reason: str = ""  # why it is refused
+    region: Region | None = None
+    page: CountryEntryPage | None = None  # the existing entry, for "update" and "unchanged"
+    unthemed: list = field(default_factory=list)  # section headings that match no theme
+    new_people: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def country(self):
+        return name_for(self.imported.iso_code) or self.imported.country_name
+
+
+@dataclass
+class ImportPlan:
+    year: int
+    covers_year: int | None
+    edition: EditionPage | None  # None: a draft edition will be created
+    entries: list
+    warnings: list  # the edition's own (duplicate countries...)
+
+    def counts(self):
+        found = {"create": 0, "update": 0, "unchanged": 0, "refused": 0}
+        for entry in self.entries:
+            found[entry.action] += 1
+        return found
+
+    def lines(self):
+        """The preview as text, for the command line."""
+        counts = self.counts()
+        edition = f"Annual Report {self.year}" + ("" if self.edition else " (a new draft edition)")
+        out = [
+            f"{edition}: {counts['create']} to create, {counts['update']} to update, "
+            f"{counts['unchanged']} unchanged, {counts['refused']} refused."
+        ]
+        out += [f"  ! {w.where}: {w.message}" for w in self.warnings]
+        for entry in self.entries:
+            sections = len(entry.imported.sections)
+            cases = sum(1 for s in entry.imported.sections for b in s.blocks if b.kind == "case")
+            detail = entry.reason or f"{sections} sections, {cases} cases"
+            region = f" [{entry.region.name}]" if entry.region else ""
+            out.append(f"{entry.action:>9}  {entry.country}{region}: {detail}")
+            if entry.unthemed:
+                out.append(f"           no theme for: {', '.join(entry.unthemed[:8])}")
+            if entry.new_people:
+                out.append(f"           new people: {', '.join(entry.new_people[:8])}")
+            out += [f"           ! {w.where}: {w.message}" for w in entry.warnings]
+        return out
+
+
+class Vocabulary:
+    """Themes and people by normalised name, read once per plan."""
+
+    def __init__(self):
+        self.themes = {normalise(theme.name): theme for theme in Theme.objects.all()}
+        self.themes.update({normalise(theme.slug.replace("-", " ")): theme for theme in Theme.objects.all()})
+        self.people = {normalise(person.name): person for person in Person.objects.all()}
+
+    def theme(self, section):
+        for name in (section.theme, section.heading):
+            if name and normalise(name) in self.themes:
+                return self.themes[normalise(name)]
+        return None
+
+
+def home_page():
+    return HomePage.objects.order_by("path").first()
+
+
+def edition_for(year):
+    return EditionPage.objects.filter(year=year).order_by("path").first()
+
+
+def region_page_for(edition, region):
+    if edition is None:
+        return None
+    return RegionPage.objects.child_of(edition).filter(region=region).first()
+
+
+def existing_entry(edition, iso_code):
+    if edition is None:
+        return None
+    return CountryEntryPage.objects.descendant_of(edition).filter(country__iso_code=iso_code).first()
+
+
+def may_write(user, page, creating):
+    """Whether ``user`` may add below ``page`` (creating) or edit ``page``; no user: the command line."""
+    if user is None:
+        return True
+    permissions = page.permissions_for_user(user)
+    return permissions.can_add_subpage() if creating else permissions.can_edit()
+
+
+def plan_import(imported, year, region_slug=None, user=None):
+    """What importing ``imported`` into the edition of ``year`` would do. Writes nothing."""
+    edition = edition_for(year)
+    chosen_region = Region.objects.filter(slug=region_slug).first() if region_slug else None
+    vocabulary = Vocabulary()
+    plan = ImportPlan(year, imported.covers_year, edition, [], list(imported.warnings))
+    if region_slug and chosen_region is None:
+        plan.warnings.append(Warning("import", f"There is no region “{region_slug}”."))
+    if edition is None and user is not None and not may_write(user, home_page(), creating=True):
+        plan.warnings.append(Warning("import", f"Only a publisher may create the edition {year}."))
+    seen = {}
+    for item in imported.entries:
+        planned = PlannedEntry(item, "create", warnings=list(item.warnings))
+        plan.entries.append(planned)
+        if not item.iso_code:
+            planned.action, planned.reason = "refused", f"the country “{item.country_name}” is not known"
+            continue
+        if item.iso_code in seen:
+            planned.action, planned.reason = (
+                "refused",
+                f"{planned.country} appears twice (first at {seen[item.iso_code]})",
+            )
+            continue
+        seen[item.iso_code] = item.source or "an earlier entry"
+        country = Country.objects.filter(iso_code=item.iso_code).first()
+        planned.page = existing_entry(edition, item.iso_code)
+        if planned.page is not None:
+            planned.region = planned.page.get_parent().specific.region
+        else:
+            planned.region = (
+                chosen_region
+                or (country.default_region if country else None)
+                or Region.objects.filter(slug=region_slug_for(item.iso_code)).first()
+            )
+        if planned.region is None:
+            planned.action, planned.reason = "refused", "no region: choose one for the import"
+            continue
+        if chosen_region and planned.region != chosen_region:
+            planned.action, planned.reason = (
+                "refused",
+                f"its entry is in {planned.region.name}, not {chosen_region.name}",
+            )
+            continue
+        planned.unthemed = [s.heading for s in item.sections if vocabulary.theme(s) is None]
+        planned.new_people = sorted(
+            {
+                b.person
+                for s in item.sections
+                for b in s.blocks
+                if b.person and normalise(b.person) not in vocabulary.people
+            }
+        )
+        if planned.page is not None:
+            page = planned.page
+            if page.locked or page.workflow_in_progress:
+                planned.action, planned.reason = "refused", "the entry is locked or in review: finish that first"
+            elif not may_write(user, page, creating=False):
+                planned.action, planned.reason = "refused", "you may not edit this entry"
+            elif entry_content(page.get_latest_revision_as_object()) == imported_content(item, vocabulary):
+                planned.action = "unchanged"
+            else:
+                planned.action = "update"
+            continue
+        region_page = region_page_for(edition, planned.region)
+        target = region_page or edition or home_page()
+        if not may_write(user, target, creating=True):
+            planned.action, planned.reason = "refused", f"you may not add entries to {planned.region.name}"
+    return plan
+
+
+# -- content, as pages store it (also to compare with what an entry already has) -------------
+
+
+def without_ids(value):
+    if isinstance(value, dict):
+        return {key: without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [without_ids(item) for item in value]
+    return value
+
+
+def entry_content(page):
+    """An entry's importable content, comparable with ``imported_content``."""
+    return {
+        "summary": page.summary,
+        "body": without_ids(list(page.body.raw_data)),
+        "office_holders": [(h.office, h.name, h.replaced, h.replaced_on) for h in page.office_holders.all()],
+        "facts": [(f.kind, f.value) for f in page.facts.all()],
+        "reports": [(r.title, r.index_number, r.link_url) for r in page.related_reports.all()],
+        "visits": [v.description for v in page.visits.all()],
+    }
+
+
+def imported_content(item, vocabulary, people=None):
+    people = people or vocabulary.people
+    return {
+        "summary": item.summary_html or "<p></p>",
+        "body": section_stream(item.sections, vocabulary, people),
+        "office_holders": [office_holder_row(holder) for holder in item.office_holders],
+        "facts": [(kind, value) for kind, value in item.facts.items() if kind in EntryFact.Kind.values],
+        "reports": [(r.title[:400], r.index_number[:40], r.url) for r in item.reports],
+        "visits": [visit[:400] for visit in item.visits],
+    }
+
+
+def office_holder_row(holder):
+    latest = holder.replaced[0] if holder.replaced else None
+    return (
+        holder.office,
+        holder.name[:200],
+        latest.name[:200] if latest else "",
+        month_date(latest.month) if latest else None,
+    )
+
+
+def section_stream(sections, vocabulary, people):
+    stream = []
+    for section in sections:
+        theme = vocabulary.theme(section)
+        content = []
+        for block in section.blocks:
+            if block.kind == "subheading":
+                content.append({"type": "subheading", "value": plain(block.html)[:200]})
+            elif block.kind == "case":
+                person = people.get(normalise(block.person)) if block.person else None
+                content.append({"type": "case", "value": {"person": person.pk if person else None, "text": block.html}})
+            else:
+                content.append({"type": "paragraph", "value": block.html})
+        if not content:
+            content.append({"type": "paragraph", "value": "<p></p>"})
+        heading = "" if theme and normalise(section.heading) == normalise(theme.name) else section.heading[:200]
+        stream.append(
+            {"type": "section", "value": {"theme": theme.pk if theme else None, "heading": heading, "content": content}}
+        )
+    return stream
+
+
+def plain(html):
+    """The words of a little HTML (a subheading is stored as text)."""
+    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def write_import(plan, user=None, source=""):
+    """Carry out ``plan`` in one transaction: drafts only. Returns the plan's counts."""
+    with transaction.atomic():
+        edition = plan.edition or create_edition(plan.year, plan.covers_year, user)
+        vocabulary = Vocabulary()
+        people = dict(vocabulary.people)
+        for planned in plan.entries:
+            if planned.action not in ("create", "update"):
+                continue
+            for name in planned.new_people:
+                if normalise(name) not in people:
+                    person = Person.objects.create(name=name[:200], slug=unique_slug(Person, name))
+                    people[normalise(name)] = person
+            if planned.action == "update":
+                draft = planned.page.get_latest_revision_as_object()
+                fill(draft, planned.imported, vocabulary, people)
+                draft.save_revision(user=user)
+                page = planned.page
+            else:
+                region_page = region_page_for(edition, planned.region) or create_region_page(
+                    edition, planned.region, user
+                )
+                page = new_entry(region_page, planned.imported, vocabulary, people, user)
+            log(
+                instance=page,
+                action="rapporteur.import",
+                user=user,
+                data={"source": source, "action": planned.action, "warnings": len(planned.warnings)},
+            )
+    return plan.counts()
+
+
+def create_edition(year, covers_year, user):
+    edition = EditionPage(title=f"Annual Report {year}", slug=str(year), year=year, covers_year=covers_year, live=False)
+    home_page().add_child(instance=edition)
+    edition.save_revision(user=user)
+    return edition
+
+
+def create_region_page(edition, region, user):
+    page = RegionPage(
+        title=region.name,
+        slug=region.slug,
+        region=region,
+        teaser="Overview to be written.",
+        overview=[],
+        live=False,
+    )
+    edition.add_child(instance=page)
+    page.save_revision(user=user)
+    return page
+
+
+def new_entry(region_page, item, vocabulary, people, user):
+    country = Country.objects.filter(iso_code=item.iso_code).first()
+    if country is None:
+        country = Country(iso_code=item.iso_code, default_region=region_page.region)
+        country.full_clean()
+        country.save()
+    page = CountryEntryPage(title=country.name, slug=country.slug, country=country, live=False)
+    fill(page, item, vocabulary, people)
+    region_page.add_child(instance=page)
+    page.save_revision(user=user)
+    return page
+
+
+def fill(page, item, vocabulary, people):
+    content = imported_content(item, vocabulary, people)
+    page.summary = content["summary"]
+    page.body = content["body"]
+    page.office_holders = [
+        OfficeHolder(office=office, name=name, replaced=replaced, replaced_on=replaced_on)
+        for office, name, replaced, replaced_on in content["office_holders"]
+    ]
+    page.facts = [EntryFact(kind=kind, value=value[:300]) for kind, value in content["facts"]]
+    page.related_reports = [
+        RelatedReport(title=title, index_number=number, link_url=url) for title, number, url in content["reports"]
+    ]
+    page.visits = [CountryVisit(description=description) for description in content["visits"]]
