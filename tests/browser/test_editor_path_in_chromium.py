@@ -8,7 +8,6 @@ legal reviewer and the publisher approve; readers then see the entry and its PDF
 the way no page of the admin may ask anything of another site.
 """
 
-import io
 import re
 import time
 import urllib.request
@@ -16,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django_otp.oath import totp
-from pypdf import PdfReader
+
+from tests.support.helpers import pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -231,7 +231,7 @@ def test_an_entry_goes_from_a_new_country_to_readers(browser, demo_instance):
         except OSError:
             assert time.monotonic() < deadline, "the entry's PDF was not built within 90 s"
             time.sleep(2)
-    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    assert COUNTRY in pdf_text and REVISION in " ".join(pdf_text.split())
+    text = pdf_text(data)  # column after column, words broken at a line end joined again
+    assert COUNTRY in text and REVISION in text
     assert writer.elsewhere() == [] and editor.elsewhere() == [], "the admin fetched from other sites"
     assert writer.refused == [] and editor.refused == [], "the admin's Content-Security-Policy blocked part of it"

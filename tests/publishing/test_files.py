@@ -1,7 +1,6 @@
 """The PDF and EPUB: complete, in order, navigable, valid, and never showing unpublished content."""
 
 import io
-import re
 import subprocess
 import zipfile
 
@@ -13,7 +12,7 @@ from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.publishing.models import BuildRequest, GeneratedFile
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, EditionPage, RegionPage
-from tests.support.helpers import add_entry, approve, require_tool, soup
+from tests.support.helpers import add_entry, approve, pdf_text, require_tool, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +21,6 @@ def file_bytes(edition, name):
     generated = GeneratedFile.objects.get(edition=edition, name=name)
     with generated.file.open("rb") as handle:
         return handle.read()
-
-
-def pdf_text(data):
-    """The PDF's text in the order it was set, column after column (``-layout`` interleaves them)."""
-    pdftotext = require_tool("pdftotext", "needed to read PDFs back; apt-get install poppler-utils")
-    result = subprocess.run([pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True)
-    return " ".join(re.sub("\u00ad\\s*", "", result.stdout.decode()).split())  # words hyphenated at a line end
 
 
 def outline_titles(data):

@@ -1,6 +1,7 @@
 """Helpers the tests share (fixtures are in ``tests/conftest.py``): external tools, signing in, content."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -93,3 +94,13 @@ def entry_naming_person(region_page, iso_code, person, publisher, summary="<p>En
     ]
     entry.save_revision()
     return approve(entry, publisher)
+
+
+def pdf_text(data):
+    """The PDF's text in the order it was set, column after column (``-layout`` interleaves them),
+    with words hyphenated at a line end joined again."""
+    import subprocess
+
+    pdftotext = require_tool("pdftotext", "needed to read PDFs back; apt-get install poppler-utils")
+    result = subprocess.run([pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True)
+    return " ".join(re.sub("\u00ad\\s*", "", result.stdout.decode()).split())
