@@ -46,7 +46,7 @@ def new_entry_form(title, country):
         "summary": json.dumps(summary),
         "body-count": "0",
     }
-    for inline in ("office_holders", "related_reports", "visits", "corrections"):
+    for inline in ("office_holders", "facts", "related_reports", "visits", "corrections"):
         data |= {f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"}
     return data
 
