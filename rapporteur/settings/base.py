@@ -271,6 +271,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# --- Import ------------------------------------------------------------------------
+# Uploads larger than this are refused before they are read (bytes; Word, Markdown, books).
+
+RAPPORTEUR_IMPORT_MAX_BYTES = int(env("RAPPORTEUR_IMPORT_MAX_BYTES", 50 * 1024 * 1024))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
