@@ -67,15 +67,18 @@ class Front:
     holders: list = field(default_factory=list)
     summary: list = field(default_factory=list)  # sanitised HTML, from Markdown front matter
     pieces: list = field(default_factory=list)  # the rest: an entry's summary, an article's lead and opening
+    unit: str = "paragraph"  # how a place in the file is counted: "paragraph" (Word) or "line" (Markdown)
 
 
-def assemble(pieces, *, source="", themes=None, front=None, warnings=None):
+def assemble(pieces, *, source="", themes=None, front=None, warnings=None, unit="paragraph"):
     """An ``ImportedEntry`` or ``ImportedArticle`` from a reader's pieces.
 
     ``themes`` is the Theme vocabulary as (name, aliases) pairs; without it sections keep their
-    headings unmatched. ``front`` carries what a Markdown file's front matter already said.
+    headings unmatched. ``front`` carries what a Markdown file's front matter already said;
+    ``unit`` is how warnings count places: Word's paragraphs or Markdown's lines.
     """
     front = front or Front()
+    front.unit = unit
     warnings = list(warnings or [])
     pieces = list(pieces)
     if not front.title:
@@ -108,7 +111,7 @@ def where(front, section=None, number=0, part=""):
     elif part:
         place.append(part)
     if number:
-        place.append(f"paragraph {number}")
+        place.append(f"{front.unit} {number}")
     return ", ".join(place)
 
 
