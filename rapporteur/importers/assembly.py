@@ -153,7 +153,7 @@ def notes_block(notes):
 
 def inner(html):
     """A footnote's text without its wrapping paragraph."""
-    return re.sub(r"^<p>(.*)</p>$", r"\1", html.strip(), flags=re.S)
+    return re.sub(r"^<p>(.*)</p>$", r"\1", html.strip(), flags=re.S).strip()
 
 
 def build_entry(front, body, source, themes, warnings):

@@ -36,7 +36,7 @@ b => b
 i => i
 """
 SKIPPED_IMAGE = "#image-skipped"
-UNRECOGNISED_STYLE = re.compile(r"Unrecognised (?:paragraph|run) style: '([^']*)'")
+UNRECOGNISED_STYLE = re.compile(r"Unrecognised (?:paragraph|run) style: '?(.+?)'? \(Style ID")
 
 
 def read_docx(source, *, themes=None, name=""):
