@@ -1,0 +1,212 @@
+"""The data box under a country's name: office holders and facts, as the text layer scrambles them.
+
+In 2008–2013 books the extractor gives the labels as one block and every value on ONE line
+(``Nursultan Nazarbaev Karim Massimov abolitionist for ordinary crimes 16.2 million …``),
+sometimes before the labels, sometimes split over two lines. 2006–2007 books print
+``Label: value`` inline. The labels present say which values to expect and in what order, and
+each fact has a shape (``per 1,000``, ``per cent``, ``years``, the death-penalty vocabulary), so
+the value line is read by matching those shapes in order. What is left before the first fact is
+the office holders' names; where two names run together, the split the entry's own text confirms
+("President Nursultan Nazarbaev") wins.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..imported import DEATH_PENALTY
+from .offices import office_holder
+
+OFFICE_KEYS = ("head_of_state_and_government", "head_of_state", "head_of_government")
+
+# How books print each label (without its colon) → its key. Order matters: the longest office label
+# first; a head "of" something else (``Head of Palestinian Authority``, ``Head of state of
+# Transitional Federal Government``) is read as that place's head of state.
+LABELS = (
+    (r"Head of state and government", "head_of_state_and_government"),
+    (r"Head of state(?: of [^:]{1,60})?", "head_of_state"),
+    (r"Head of government(?: of [^:]{1,60})?", "head_of_government"),
+    (r"Head of [A-Z][^:]{1,40}", "head_of_state"),
+    (r"Death penalty", "death_penalty"),
+    (r"Population", "population"),
+    (r"Life expectancy", "life_expectancy"),
+    (r"Under[- ]5[- ]mortality(?:\s*\(m/f\))?", "under5_mortality"),
+    (r"Adult literacy", "adult_literacy"),
+    (r"International Criminal Court", "international_criminal_court"),
+    (r"UN Women[’']s Convention(?: and its [Oo]ptional [Pp]rotocol)?", "womens_convention"),
+)
+LABEL = re.compile("|".join(f"(?P<label{number}>{pattern})\\s*:" for number, (pattern, _key) in enumerate(LABELS)))
+LABEL_LINE = re.compile(rf"(?:\s*(?:{'|'.join(pattern for pattern, _key in LABELS)})\s*:)+\s*")
+
+
+def label_key(match):
+    return LABELS[int(match.lastgroup.removeprefix("label"))][1]
+
+
+# The shape of each fact's value in the concatenated line.
+VALUE_SHAPES = {
+    "death_penalty": "|".join(re.escape(status) for status in DEATH_PENALTY),
+    "population": r"\d[\d.,]*(?:\s+(?:million|billion|thousand))?",
+    "life_expectancy": r"\d[\d.]*\s+years",
+    "under5_mortality": r"\d[\d./]*\s+per\s+1,000",
+    "adult_literacy": r"\d[\d.]*\s+per\s+cent",
+    "international_criminal_court": r".+?",
+    "womens_convention": r".+?",
+}
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "do", "dos", "van", "von", "del", "la", "le", "ould", "ben", "abu"}
+
+
+@dataclass
+class DataBox:
+    office_holders: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    consumed: set = field(default_factory=set)  # indexes of the lines the box used
+    problems: list = field(default_factory=list)  # (line index, message)
+
+
+def labels_in(text):
+    """The label keys in a line, in order."""
+    return [label_key(match) for match in LABEL.finditer(text)]
+
+
+def is_label_line(text):
+    return bool(LABEL_LINE.fullmatch(text))
+
+
+def inline_values(text):
+    """2006–2007: ``Head of state: A Head of government: B Death penalty: retentionist`` → {key: value}."""
+    matches = list(LABEL.finditer(text))
+    values = {}
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+        values[label_key(match)] = text[match.end() : end].strip()
+    return values
+
+
+def value_pattern(keys):
+    """A regex for the concatenated value line of a box with these labels, in order."""
+    parts = []
+    if any(key in OFFICE_KEYS for key in keys):
+        parts.append(r"(?P<offices>(?:[^\d()]|\([^()]*\))+?)")
+    for key in keys:
+        if key in VALUE_SHAPES and f"(?P<{key}>" not in "".join(parts):
+            shape = VALUE_SHAPES[key]
+            # Israel and the OPT: ``7.6 million (Israel); 4.2 million (OPT)``.
+            parts.append(f"(?P<{key}>(?:{shape})(?:\\s*\\([^()]*\\))?(?:;\\s*(?:{shape})(?:\\s*\\([^()]*\\))?)*)")
+    return re.compile(r"\s*" + r"\s+".join(parts) + r"\s*")
+
+
+def offices_in(keys):
+    return [key for key in keys if key in OFFICE_KEYS]
+
+
+def plausible_names(text):
+    """Names, not prose: no sentence punctuation outside parentheses, not too many words."""
+    outside = re.sub(r"\([^()]*\)", "", text)
+    return bool(outside.strip()) and len(outside.split()) <= 16 and not re.search(r"[.;:!?,“”]|\b[a-z]{4,}\b", outside)
+
+
+def split_names(text, count, known_text):
+    """``count`` office holders from names that run together, each possibly with its parenthesis."""
+    if count == 1:
+        return [text.strip()]
+    # Words, with a parenthesis kept on the word before it.
+    units = []
+    for token in re.finditer(r"\([^()]*\)|[^\s()]+", text):
+        if token.group().startswith("(") and units:
+            units[-1] += " " + token.group()
+        else:
+            units.append(token.group())
+    if len(units) < 2:
+        return [text.strip()]
+    forced = [i + 1 for i, unit in enumerate(units[:-1]) if unit.endswith(")")]
+    candidates = forced[:1] or range(1, len(units))
+    best, best_score = None, None
+    for cut in candidates:
+        left, right = " ".join(units[:cut]), " ".join(units[cut:])
+        score = 0.0
+        for part in (left, right):
+            bare = PAREN_FREE.sub("", part).strip()
+            if len(bare.split()) > 1 and bare in known_text:
+                score += 2
+        first_right = right.split()[0]
+        if first_right[:1].islower() or first_right.split("-")[0].casefold() in PARTICLES:
+            score -= 5
+        if left.split()[-1][:1].islower() or left.endswith(","):
+            score -= 5  # "…, represented by" does not end a name
+        score -= abs(len(left.split()) - len(right.split())) * 0.1
+        if best_score is None or score > best_score:
+            best, best_score = (left, right), score
+    return list(best)
+
+
+PAREN_FREE = re.compile(r"\s*\([^()]*\)")
+
+
+def read_data_box(lines, known_text=""):
+    """The data box from the first lines of an entry (plain strings), or an empty box.
+
+    ``known_text`` is text where office holders are likely named in full (the entry, the book);
+    it settles where one name ends and the next begins.
+    """
+    box = DataBox()
+    label_keys, label_indexes, inline = [], [], {}
+    for index, text in enumerate(lines):
+        if is_label_line(text):
+            label_keys += labels_in(text)
+            label_indexes.append(index)
+        elif LABEL.match(text):
+            inline.update(inline_values(text))
+            label_indexes.append(index)
+    if not label_indexes:
+        return box
+    box.consumed.update(label_indexes)
+    if inline:
+        values = {key: value for key, value in inline.items() if value}
+        return finish(box, values, [key for key in inline if key in OFFICE_KEYS], label_indexes[0], known_text)
+
+    after = max(label_indexes) + 1
+    search = [*range(after, min(after + 20, len(lines))), *range(0, min(label_indexes))]
+    keys = list(label_keys)
+    while keys:
+        pattern = value_pattern(keys)
+        for start in search:
+            if start in box.consumed:
+                continue
+            for width in (1, 2, 3):
+                chunk = [start + k for k in range(width)]
+                if any(i >= len(lines) or i in box.consumed for i in chunk):
+                    break
+                match = pattern.fullmatch(" ".join(lines[i] for i in chunk))
+                names = match.groupdict().get("offices") if match else None
+                if match and (names is None or len(keys) > len(offices_in(keys)) or plausible_names(names)):
+                    box.consumed.update(chunk)
+                    values = {key: " ".join(value.split()) for key, value in match.groupdict().items() if value}
+                    if keys != label_keys:
+                        missing = ", ".join(label_keys[len(keys) :])
+                        box.problems.append((start, f"data box: no value found for {missing}"))
+                    offices = [key for key in keys if key in OFFICE_KEYS]
+                    return finish(box, values, offices, start, known_text)
+        if not any(key not in OFFICE_KEYS for key in keys):
+            break
+        keys = keys[:-1]  # a value missing at the end of the line: try without the last label
+    box.problems.append((label_indexes[0], "data box: its values could not be split into the labels"))
+    return box
+
+
+def finish(box, values, offices, where, known_text):
+    """Turn matched values into office holders and facts."""
+    names = values.pop("offices", None)
+    if names is not None and offices:
+        parts = split_names(names, len(offices), known_text)
+        if len(parts) != len(offices):
+            box.problems.append((where, f"data box: {len(offices)} office holders expected in “{names}”"))
+        for office, part in zip(offices, parts, strict=False):
+            box.office_holders.append(office_holder(office, part))
+    for office in offices:
+        if office in values:
+            box.office_holders.append(office_holder(office, values.pop(office)))
+    box.facts = {key: value for key, value in values.items() if key not in OFFICE_KEYS}
+    status = box.facts.get("death_penalty")
+    if status and status not in DEATH_PENALTY:
+        box.problems.append((where, f"data box: death penalty “{status}” is not in the vocabulary"))
+    return box
