@@ -82,6 +82,7 @@ ALIASES = {
     "brunei": "BN",
     "brunei darussalam": "BN",
     "western sahara": "EH",
+    "morocco/western sahara": "MA",  # one entry in 2008–2013 books, filed under Morocco
     "vatican": "VA",
     "holy see": "VA",
     "micronesia": "FM",
