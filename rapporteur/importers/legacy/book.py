@@ -19,7 +19,7 @@ from .entry import HEAD_REGION, EntryReader, is_caps, split_header
 from .lines import Line, read_lines
 from .topics import assign_themes, read_topic_index, topics_by_country
 
-GLUED_HEADER = re.compile(r"^(.*[.!?)”])\s+([A-Z][A-Z’'()\- ]{3,})$")
+GLUED_HEADER = re.compile(r"^(.*[.!?)”])\s+([A-Z][A-Z’'()/\- ]{3,})$")
 
 
 def read_book(path_or_text, *, source=None):
@@ -93,6 +93,9 @@ def read_country_files(paths, *, topic_index=None):
     by_country = topics_by_country(edition.topic_index)
     years = Counter()
     for path in paths:
+        named = re.match(r"(\d{4})\D", Path(path).name)
+        if named and not any(running_head_year(line) for line in Path(path).read_text(encoding="utf-8").splitlines()):
+            years[int(named.group(1))] += 1  # no running head in the file: its name may say the year
         entry = read_country_file(path, by_country, years)
         if entry is None:
             edition.warnings.append(Warning(where=str(path), message="no country header found"))

@@ -71,8 +71,15 @@ def page_furniture(line):
 
 def running_head_year(line):
     """The year in a running head (``Amnesty International Report 2012``), or None."""
-    match = RUNNING_HEAD.match(line.strip())
+    match = RUNNING_HEAD.match(normalise_characters(line).strip())
     return int(match.group(2)) if match else None
+
+
+def join(text, more):
+    """Two pieces of one paragraph: a line-end hyphen is real, so ``ill-`` + ``treatment`` → ``ill-treatment``."""
+    if re.search(r"\w-$", text):
+        return text + more
+    return f"{text} {more}"
 
 
 def looks_glued(text):

@@ -60,6 +60,7 @@ class DataBox:
     office_holders: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     consumed: set = field(default_factory=set)  # indexes of the lines the box used
+    values_end: int = -1  # index of the last line of values: the summary follows it
     problems: list = field(default_factory=list)  # (line index, message)
 
 
@@ -126,19 +127,25 @@ def split_names(text, count, known_text):
         score = 0.0
         for part in (left, right):
             bare = PAREN_FREE.sub("", part).strip()
-            if len(bare.split()) > 1 and bare in known_text:
+            if len(bare.split()) > 1 and known_text.count(bare) > 1:  # once is the value line itself
                 score += 2
         first_right = right.split()[0]
-        if first_right[:1].islower() or first_right.split("-")[0].casefold() in PARTICLES:
+        if first_right[:1].islower() or first_right.split("-")[0].casefold() in PARTICLES or ROMAN.match(first_right):
             score -= 5
-        if left.split()[-1][:1].islower() or left.endswith(","):
+        if left.split()[-1] in ("by", "of", "and", "the") or left.endswith(","):
             score -= 5  # "…, represented by" does not end a name
-        score -= abs(len(left.split()) - len(right.split())) * 0.1
+        if " represented by " in left:
+            # "Queen Elizabeth II, represented by Sir Arthur Foulkes": the governor's titles make the
+            # left long; the head of government after it is most often two words.
+            score -= abs(len(right.split()) - 2) * 0.3
+        else:
+            score -= abs(len(left.split()) - len(right.split())) * 0.1
         if best_score is None or score > best_score:
             best, best_score = (left, right), score
     return list(best)
 
 
+ROMAN = re.compile(r"^[IVX]+,?$")  # "Queen Elizabeth II": a regnal number ends a name, never starts one
 PAREN_FREE = re.compile(r"\s*\([^()]*\)")
 
 
@@ -162,6 +169,7 @@ def read_data_box(lines, known_text=""):
     box.consumed.update(label_indexes)
     if inline:
         values = {key: value for key, value in inline.items() if value}
+        box.values_end = max(label_indexes)
         return finish(box, values, [key for key in inline if key in OFFICE_KEYS], label_indexes[0], known_text)
 
     after = max(label_indexes) + 1
@@ -180,6 +188,7 @@ def read_data_box(lines, known_text=""):
                 names = match.groupdict().get("offices") if match else None
                 if match and (names is None or len(keys) > len(offices_in(keys)) or plausible_names(names)):
                     box.consumed.update(chunk)
+                    box.values_end = chunk[-1]
                     values = {key: " ".join(value.split()) for key, value in match.groupdict().items() if value}
                     if keys != label_keys:
                         missing = ", ".join(label_keys[len(keys) :])

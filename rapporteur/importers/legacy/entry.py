@@ -8,13 +8,14 @@ entry: that text is handed back to the caller to give to its owner, unless the b
 index says the heading there is this country's.
 """
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
 
 from ..countries import resolve
 from ..imported import Block, ImportedEntry, Report, Section, Warning
-from .cleaning import looks_glued
+from .cleaning import join, looks_glued
 from .databox import read_data_box
 from .topics import likeness
 
@@ -24,7 +25,7 @@ VISITS_HEADING = re.compile(
     re.IGNORECASE,
 )
 SUBLABELS = {"reports": "reports", "report": "reports", "visits": "visits", "visit": "visits"}
-INDEX_NUMBER = re.compile(r"\(\s*((?:[A-Z]{3}|PRE)\s?\d{2}/\d{3,4}/\d{4})\s*\)\s*$")
+INDEX_NUMBER = re.compile(r"\(\s*(?:AI Index:\s*)?((?:[A-Z]{3}|PRE)\s?\d{2}/\d{3,4}/\d{4})\s*\)\s*$")
 SENTENCE_END = re.compile(r"[.!?:”\"’)…]$")
 FUNCTION_WORDS = {
     "the", "of", "and", "to", "in", "on", "a", "an", "by", "for", "with", "from", "at", "as", "that", "which",
@@ -82,7 +83,8 @@ class EntryReader:
     def __init__(self, lines, *, source, known_text="", topics=(), next_topics=(), incoming=()):
         self.lines = lines
         self.source = source
-        self.known_text = known_text
+        # Where office holders' full names may be found: the book, or at least the entry itself.
+        self.known_text = known_text or "\n".join(line.text for line in lines)
         self.topics = list(topics)
         self.next_topics = list(next_topics)
         self.incoming = list(incoming)
@@ -119,7 +121,7 @@ class EntryReader:
             self.warn(entry, region[min(index, len(region) - 1)][1].number, message)
         if not box.office_holders:
             self.warn(entry, self.lines[0].number, "no head of state or government found in the data box")
-        box_end = max(used, default=-1)
+        box_end = region[box.values_end][0] if box.values_end >= 0 else max(used, default=-1)
 
         body = [line for position, line in enumerate(rest) if position not in used]
         body = self.splice_incoming(body, box_end, rest)
@@ -141,13 +143,18 @@ class EntryReader:
         in_visits = False
         submode = None
         reports_seen = False
+        started = False  # has this entry's own text begun after its data box?
         last = None  # the last report or visit, for lines that continue it
         for line in body:
             if line.kind == "furniture":
                 continue
+            if any(line is handed for handed in self.incoming):
+                own.append(line)  # already moved once: never handed on again
+                continue
             text = line.text
             if line.kind in ("report", "visit"):
-                before_box = summary_after is not None and line.number < summary_after.number
+                # An entry's reports come at its end: any before its first paragraph are the previous entry's.
+                before_box = summary_after is not None and (line.number < summary_after.number or not started)
                 item = parse_report(text) if line.kind == "report" else text
                 if before_box:
                     result.strays.append((line.kind, item))
@@ -177,6 +184,7 @@ class EntryReader:
                 tail.append(line)
                 continue
             own.append(line)
+            started = started or (summary_after is not None and line.number > summary_after.number)
         self.build(entry, own, summary_after=summary_after, with_summary=True)
         self.settle_tail(entry, tail, result)
         self.finish_html(entry)
@@ -192,11 +200,11 @@ class EntryReader:
             return False
         kind, item = last
         if kind == "report" and not item.index_number and (INDEX_NUMBER.search(text) or continues(text)):
-            joined = parse_report(f"{item.title} {text}")
+            joined = parse_report(join(item.title, text))
             item.title, item.index_number = joined.title, joined.index_number
             return True
         if kind == "visit" and unfinished(item) and continues(text):
-            entry.visits[-1] = f"{item} {text}"
+            entry.visits[-1] = join(item, text)
             return True
         return False
 
@@ -227,6 +235,23 @@ class EntryReader:
                 f"(out of reading order; lines {numbers}…): handed to the next entry",
             )
 
+    def is_heading(self, text, following, open_block):
+        """A heading by its shape, unless the next line carries on its sentence.
+
+        When the text layer finishes an interrupted paragraph right after a heading
+        (``Freedom of expression`` / ``the grounds of…``), a short heading is still one if the
+        paragraph before it is unfinished, or if the book's index lists it for this country.
+        """
+        if not heading_shape(text):
+            return False
+        listed = self.topic_fit(text, self.topics) >= 0.8
+        if open_block is not None and unfinished(open_block.html) and len(text.split()) > 8 and not listed:
+            return False
+        if following is not None and following.kind == "text" and continues(following.text):
+            short = len(text.split()) <= 6 and open_block is not None and unfinished(open_block.html)
+            return listed or short
+        return True
+
     @staticmethod
     def topic_fit(heading, topics):
         return max((likeness(heading, topic) for topic in topics), default=0.0)
@@ -241,6 +266,7 @@ class EntryReader:
         summary = None if with_summary and not entry.summary_html else False
         box_end = summary_after.number if summary_after is not None else 0
         previous_heading = False
+        dangling = None  # a paragraph a heading interrupted: the text layer may finish it after the heading
         for position, line in enumerate(lines):
             text = line.text
             following = lines[position + 1] if position + 1 < len(lines) else None
@@ -248,7 +274,11 @@ class EntryReader:
                 summary.append(text)
                 continue
             if summary:
-                entry.summary_html, summary = paragraph_html(" ".join(summary)), False
+                entry.summary_html, summary = paragraph_html(functools.reduce(join, summary)), False
+            if dangling is not None and line.kind == "text" and continues(text):
+                dangling.html = join(dangling.html, text)
+                continue
+            dangling = None
             if line.kind == "case":
                 section = section or self.new_section(entry, "")
                 section.blocks.append(Block(kind="case", html=text))
@@ -257,13 +287,18 @@ class EntryReader:
             open_block = section.blocks[-1] if section and section.blocks else None
             open_text = open_block.kind in ("paragraph", "case") if open_block else False
             if open_text and continues(text):
-                open_block.html += " " + text
+                open_block.html = join(open_block.html, text)
                 continue
-            is_heading = heading_shape(text) and not (following and continues(following.text))
-            if is_heading and open_text and unfinished(open_block.html) and len(text.split()) > 8:
-                is_heading = False
-            if is_heading:
-                if previous_heading and section and all(block.kind == "subheading" for block in section.blocks):
+            if self.is_heading(text, following, open_block if open_text else None):
+                if open_text and unfinished(open_block.html):
+                    dangling = open_block
+                listed = self.topic_fit(text, self.topics) >= 0.5
+                if (
+                    previous_heading
+                    and section
+                    and all(block.kind == "subheading" for block in section.blocks)
+                    and not listed
+                ):
                     section.blocks.append(Block(kind="subheading", html=text))
                 else:
                     section = self.new_section(entry, text)
@@ -274,12 +309,22 @@ class EntryReader:
                 summary = [text]
                 continue
             if open_text and unfinished(open_block.html):
-                open_block.html += " " + text
+                open_block.html = join(open_block.html, text)
                 continue
             section = section or self.new_section(entry, "")
             section.blocks.append(Block(kind="paragraph", html=text))
         if summary:
-            entry.summary_html = paragraph_html(" ".join(summary))
+            entry.summary_html = paragraph_html(functools.reduce(join, summary))
+        if with_summary and not entry.summary_html:
+            self.lead_as_summary(entry)
+
+    def lead_as_summary(self, entry):
+        """No paragraph after the data box: the first paragraph before any heading is the summary."""
+        lead = entry.sections[0] if entry.sections and not entry.sections[0].heading else None
+        if lead and lead.blocks and lead.blocks[0].kind == "paragraph":
+            entry.summary_html = paragraph_html(lead.blocks.pop(0).html)
+            if not lead.blocks:
+                entry.sections.remove(lead)
 
     def finish_html(self, entry):
         """Blocks are collected as plain text; they leave as escaped simple HTML."""

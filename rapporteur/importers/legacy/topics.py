@@ -9,8 +9,10 @@ letters glued to topics (``Ttorture and other ill-treatment``), a list that cont
 break, out of place, under the wrong topic.
 """
 
+import html
 import re
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -24,12 +26,13 @@ GENERIC = {"right", "human", "intern"}  # shared by too many topics to tell one 
 STEMMER = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=8192)
 def words(text):
     """Stemmed content words: "Refugees and asylum-seekers" → {"refuge", "asylum", "seeker"}."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
     tokens = [token for token in re.split(r"[^a-z]+", text) if token and token not in STOPWORDS]
-    return {stem[:6] for stem in STEMMER.stemWords(tokens)}
+    return frozenset(stem[:6] for stem in STEMMER.stemWords(tokens))
 
 
 def likeness(heading, topic):
@@ -112,7 +115,7 @@ def topics_by_country(index):
 def section_texts(section):
     """A section's heading and its subheadings: the index may list any of them."""
     texts = [section.heading] if section.heading else []
-    texts += [block.html for block in section.blocks if block.kind == "subheading"]
+    texts += [html.unescape(block.html) for block in section.blocks if block.kind == "subheading"]
     return texts
 
 
@@ -147,11 +150,23 @@ def assign_themes(entry, index, by_country=None, threshold=0.5):
             section.theme = exact[0]
 
 
+def broader(topic):
+    """The topic a refined one belongs to: ``discrimination – Roma`` → ``discrimination``."""
+    head, dash, _rest = topic.partition(" – ")
+    return head if dash else ""
+
+
 def agreement(edition):
-    """(matched, total): the index's (country, topic) pairs that a themed section of that country carries."""
+    """(matched, total): the index's (country, topic) pairs that a themed section of that country carries.
+
+    A section themed with a refined topic (``freedom of expression – journalists``) also carries
+    the broader one the index names by the same words before the dash.
+    """
     themes = {}
     for entry in edition.entries:
-        themes.setdefault(entry.iso_code, set()).update(section.theme for section in entry.sections)
+        found = themes.setdefault(entry.iso_code, set())
+        for section in entry.sections:
+            found.update(filter(None, (section.theme, broader(section.theme))))
     pairs = {(code, topic) for code, topics in topics_by_country(edition.topic_index).items() for topic in topics}
     matched = sum(1 for code, topic in pairs if topic in themes.get(code, ()))
     return matched, len(pairs)
