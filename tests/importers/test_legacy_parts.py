@@ -1,0 +1,63 @@
+"""Parts of the legacy route on small inputs of our own: office holders, data box, noise, people."""
+
+from rapporteur.importers.imported import ImportedEdition, ImportedEntry, OfficeHolder
+from rapporteur.importers.legacy import printed, probably_same_people
+from rapporteur.importers.legacy.cleaning import page_furniture, tidy
+from rapporteur.importers.legacy.databox import read_data_box
+from rapporteur.importers.legacy.offices import office_holder
+
+
+def test_a_chain_of_replacements_reads_and_prints_back():
+    text = "Ana Perez (replaced Bo Lin in December, who replaced Cy Dee in March 2011, who replaced Di Eng in January)"
+    holder = office_holder("head_of_government", text)
+    assert holder.name == "Ana Perez"
+    assert [(r.name, r.month) for r in holder.replaced] == [
+        ("Bo Lin", "December"),
+        ("Cy Dee", "March 2011"),
+        ("Di Eng", "January"),
+    ]
+    assert printed(holder) == text
+
+
+def test_a_data_box_with_values_on_one_line_after_the_labels():
+    lines = [
+        "Head of state:",
+        "Head of government: Death penalty: Population:",
+        "Life expectancy: Under-5 mortality: Adult literacy:",
+        "Ana Perez Bo Lin abolitionist in practice 1.2 million 70.1 years 12/10 per 1,000 95 per cent",
+    ]
+    box = read_data_box(lines, known_text="President Ana Perez met Prime Minister Bo Lin.\n" + lines[-1])
+    assert [(h.office, h.name) for h in box.office_holders] == [
+        ("head_of_state", "Ana Perez"),
+        ("head_of_government", "Bo Lin"),
+    ]
+    assert box.facts == {
+        "death_penalty": "abolitionist in practice",
+        "population": "1.2 million",
+        "life_expectancy": "70.1 years",
+        "under5_mortality": "12/10 per 1,000",
+        "adult_literacy": "95 per cent",
+    }
+
+
+def test_noise_is_cleaned_by_its_shape():
+    assert (
+        tidy("ill- treatment and pre- and post-trial Co\u0302te\ufffc") == "ill-treatment and pre- and post-trial Côte"
+    )
+    assert page_furniture("199Amnesty International Report 2012") == "199"
+    assert page_furniture("K") == "" and page_furniture("KAZ") == ""
+    assert page_furniture("Background") is None
+
+
+def edition_with(*names):
+    entries = [
+        ImportedEntry(country_name="KAZAKHSTAN", iso_code="KZ", office_holders=[OfficeHolder("head_of_state", n)])
+        for n in names
+    ]
+    return ImportedEdition(entries=entries)
+
+
+def test_names_one_letter_apart_are_probably_one_person():
+    pairs = probably_same_people([edition_with("Nursultan Nazarbaev"), edition_with("Nursultan Nazarbayev")])
+    assert pairs == [("Nursultan Nazarbaev", "Nursultan Nazarbayev")]
+    assert probably_same_people([edition_with("Karim Massimov"), edition_with("Serik Akhmetov")]) == []
