@@ -15,7 +15,8 @@ from tests.support.helpers import soup
 pytestmark = pytest.mark.django_db
 
 EMPTY_INLINES = {
-    name: inline_formset([]) for name in ("office_holders", "facts", "related_reports", "visits", "corrections", "comments")
+    name: inline_formset([])
+    for name in ("office_holders", "facts", "related_reports", "visits", "corrections", "comments")
 }
 
 
