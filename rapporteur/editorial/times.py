@@ -16,15 +16,19 @@ def zone_name():
     return timezone.get_current_timezone_name()
 
 
+def stamp(moment, with_date=True):
+    """ "1 December 2026, 00:16" (no leading zero on the day; the hour keeps its own) or "00:16"."""
+    return f"{moment.day} {moment.strftime('%B %Y, %H:%M')}" if with_date else moment.strftime("%H:%M")
+
+
 def with_zone(moment, with_date=True):
     """ "30 November 2026, 09:00 CET (08:00 UTC)" — or "… 08:00 UTC" when the zone is UTC."""
     if moment is None:
         return ""
     local = timezone.localtime(moment)
-    pattern = "%d %B %Y, %H:%M" if with_date else "%H:%M"
-    text = f"{local.strftime(pattern).lstrip('0')} {local.tzname()}"
+    text = f"{stamp(local, with_date)} {local.tzname()}"
     if local.utcoffset():
         utc = moment.astimezone(UTC)
         same_day = utc.date() == local.date()
-        text += f" ({utc.strftime('%H:%M' if same_day or not with_date else pattern).lstrip('0')} UTC)"
+        text += f" ({stamp(utc, with_date and not same_day)} UTC)"
     return text

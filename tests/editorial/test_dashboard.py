@@ -157,3 +157,20 @@ def test_each_count_leads_to_the_pages_behind_it(team, signed_in, embargoed_edit
     assert sorted(a.get_text() for a in everything.select("[data-edition-pages] td a")) == ["Ghana", "Senegal"]
     bad = client.get(reverse("rapporteur_edition_pages", args=(edition.pk,)) + "?stage=Nonsense", follow=True)
     assert bad.status_code == 200 and "Unknown stage" in bad.content.decode()
+
+
+def test_a_time_just_after_midnight_keeps_its_hour():
+    """At 00:16 UTC the launch time once read "(:16 UTC)": a leading zero was stripped from the hour."""
+    import datetime
+
+    from django.utils import timezone
+
+    from rapporteur.editorial.times import with_zone
+
+    moment = datetime.datetime(2026, 12, 1, 0, 16, tzinfo=datetime.UTC)
+    with timezone.override("Asia/Almaty"):
+        assert with_zone(moment) == "1 December 2026, 05:16 +05 (00:16 UTC)"
+    with timezone.override("America/New_York"):
+        assert with_zone(moment) == "30 November 2026, 19:16 EST (1 December 2026, 00:16 UTC)"
+    with timezone.override("UTC"):
+        assert with_zone(moment, with_date=False) == "00:16 UTC"
