@@ -23,10 +23,6 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 LINE = re.compile(
     r"\s*(?P<label>head of state and government|head of government|head of state)\s*:\s*(?P<rest>.+)", re.I
 )
-REPLACED = re.compile(
-    rf"replaced\s+(?P<name>.+?)(?:\s+(?:in|on)\s+(?P<month>(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}))?\s*(?=,|;|\)|$)",
-    re.I,
-)
 
 
 def office_for(label):
@@ -39,20 +35,45 @@ def parse_office_line(text):
     match = LINE.fullmatch(" ".join(text.split()))
     if not match:
         return None
-    rest = match["rest"].strip()
-    name, _, note = rest.partition("(")
-    holder = OfficeHolder(office=office_for(match["label"]), name=name.strip().rstrip(",;"))
-    if note:
-        holder.replaced = parse_replacements(note.rstrip(")"))
+    holder = office_holder(office_for(match["label"]), match["rest"].strip().rstrip(",;"))
     return holder if holder.name else None
 
 
+PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+REPLACEMENT = re.compile(r"^(?:who\s+)?replaced\s+(.+?)(?:\s+(?:in|on)\s+(\S.*))?$", re.I)
+MONTH = re.compile(rf"^(?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+\d{{4}})?$", re.I)
+
+
+def office_holder(office, printed_text):
+    """One holder from its printed form, ``Name (replaced X in Month YYYY, who replaced Y …)``.
+
+    Legacy books sometimes give the month alone ("in December", Egypt 2012). A parenthesis that
+    is not a replacement stays part of the name.
+    """
+    text = " ".join(printed_text.split())
+    match = PARENTHESIS.search(text)
+    if match and match.end() == len(text):
+        chain = parse_replacements(match.group(1))
+        if chain is not None:
+            return OfficeHolder(office=office, name=text[: match.start()].strip().rstrip(",;"), replaced=chain)
+    return OfficeHolder(office=office, name=text)
+
+
 def parse_replacements(note):
-    """ "replaced X in July 2012, who replaced Y in December 2011" → [Replacement(X, …), Replacement(Y, …)]."""
-    return [
-        Replacement(name=found["name"].strip(), month=(found["month"] or "").strip())
-        for found in REPLACED.finditer(note)
-    ]
+    """ "replaced X in July 2012, who replaced Y in December 2011" → [Replacement(X, …), Replacement(Y, …)].
+
+    None when the note is not a chain of replacements.
+    """
+    found = []
+    for part in re.split(r",\s*(?=who\s+replaced\b)", note.strip(), flags=re.I):
+        match = REPLACEMENT.match(part.strip())
+        if not match:
+            return None
+        name, month = match.group(1).strip(), (match.group(2) or "").strip()
+        if month and not MONTH.match(month):
+            name, month = f"{name} in {month}", ""
+        found.append(Replacement(name=name, month=month))
+    return found
 
 
 def replaced_note(holder):
@@ -62,3 +83,8 @@ def replaced_note(holder):
         words = "replaced" if number == 0 else "who replaced"
         parts.append(f"{words} {replacement.name}" + (f" in {replacement.month}" if replacement.month else ""))
     return f"({', '.join(parts)})" if parts else ""
+
+
+def printed(holder):
+    """The holder as the book prints it: ``Name (replaced X in Month, who replaced Y in Month)``."""
+    return f"{holder.name} {replaced_note(holder)}".strip()

@@ -4,7 +4,7 @@ from rapporteur.importers.imported import ImportedEdition, ImportedEntry, Office
 from rapporteur.importers.legacy import printed, probably_same_people
 from rapporteur.importers.legacy.cleaning import page_furniture, tidy
 from rapporteur.importers.legacy.databox import read_data_box
-from rapporteur.importers.legacy.offices import office_holder
+from rapporteur.importers.offices import office_holder
 
 
 def test_a_chain_of_replacements_reads_and_prints_back():

@@ -5,8 +5,8 @@
 holders whose names drift by a letter across editions.
 """
 
+from ..offices import printed
 from .book import read_book, read_country_file, read_country_files
-from .offices import printed
 from .people import probably_same_people, same_people_warnings
 from .topics import agreement
 

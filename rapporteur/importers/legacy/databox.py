@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..imported import DEATH_PENALTY
-from .offices import office_holder
+from ..offices import office_holder
 
 OFFICE_KEYS = ("head_of_state_and_government", "head_of_state", "head_of_government")
 
