@@ -6,10 +6,11 @@ its own counts and its segment's average length, so it can be stored. Only the r
 term (idf) depends on what a reader may see, and is applied at query time.
 """
 
+import secrets
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.db.models.functions import Length
 
 from rapporteur.reports.models import EditionPage
@@ -81,7 +82,9 @@ def build_segment(edition_id, read_records):
         )
         segment.records = len(records)
         segment.language = records[0][1] if records else segment.language
-        segment.version = F("version") + 1
+        # a new random token, not a count: a rebuild rolled back would give a count back, and the
+        # next rebuild would reuse it, so a reader that saw the rolled-back records would keep them
+        segment.version = secrets.randbits(62)
         segment.save()
 
 

@@ -13,8 +13,9 @@ class IndexSegment(models.Model):
     """The word index of one edition's records.
 
     One segment per edition, so publishing an entry rebuilds one edition's index, not the
-    archive's. ``version`` changes at every rebuild: readers of the records (the search's
-    table of visible records) know from it which editions changed since they last looked.
+    archive's. ``version`` is a new random token at every rebuild (never a count, which a
+    rolled-back rebuild would hand out twice): readers of the records (the search's table of
+    visible records) know from it which editions changed since they last looked.
     """
 
     edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
