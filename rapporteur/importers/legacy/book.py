@@ -153,7 +153,7 @@ def edition_years(edition, raw):
 
 
 def unglue_headers(lines):
-    """``… visited Brazil in April. BULGARIA``: the next entry's name glued to a line's end.
+    """``… a line of text. COUNTRYNAME``: the next entry's name glued to a line's end.
 
     A name printed over two lines (``MOROCCO/`` glued, ``WESTERN SAHARA`` below) is joined.
     """

@@ -1,13 +1,13 @@
 """The data box under a country's name: office holders and facts, as the text layer scrambles them.
 
 In 2008–2013 books the extractor gives the labels as one block and every value on ONE line
-(``Nursultan Nazarbaev Karim Massimov abolitionist for ordinary crimes 16.2 million …``),
+(``Ana Perez Bo Lin abolitionist in practice 1.2 million …``, shapes as in the tests),
 sometimes before the labels, sometimes split over two lines. 2006–2007 books print
 ``Label: value`` inline. The labels present say which values to expect and in what order, and
 each fact has a shape (``per 1,000``, ``per cent``, ``years``, the death-penalty vocabulary), so
 the value line is read by matching those shapes in order. What is left before the first fact is
 the office holders' names; where two names run together, the split the entry's own text confirms
-("President Nursultan Nazarbaev") wins.
+("President Ana Perez") wins.
 """
 
 import re
@@ -91,7 +91,7 @@ def value_pattern(keys):
     for key in keys:
         if key in VALUE_SHAPES and f"(?P<{key}>" not in "".join(parts):
             shape = VALUE_SHAPES[key]
-            # Israel and the OPT: ``7.6 million (Israel); 4.2 million (OPT)``.
+            # an entry covering two places gives each its own value: ``1.2 million (A); 0.3 million (B)``
             parts.append(f"(?P<{key}>(?:{shape})(?:\\s*\\([^()]*\\))?(?:;\\s*(?:{shape})(?:\\s*\\([^()]*\\))?)*)")
     return re.compile(r"\s*" + r"\s+".join(parts) + r"\s*")
 
@@ -135,7 +135,7 @@ def split_names(text, count, known_text):
         if left.split()[-1] in ("by", "of", "and", "the") or left.endswith(","):
             score -= 5  # "…, represented by" does not end a name
         if " represented by " in left:
-            # "Queen Elizabeth II, represented by Sir Arthur Foulkes": the governor's titles make the
+            # "<monarch>, represented by <governor-general>": the governor's titles make the
             # left long; the head of government after it is most often two words.
             score -= abs(len(right.split()) - 2) * 0.3
         else:

@@ -2,7 +2,7 @@
 
 From 2008 the back of each book lists ~55 topics, each with the countries (and pages) whose
 entries have a section or subheading on it — the publisher's own heading → topic mapping
-("based around the subheadings"). So a section's theme is not guessed from a global list: it is
+(from 2011 the index says it is built from the subheadings). So a section's theme is not guessed from a global list: it is
 chosen among the topics the index gives *that country*, by the words the heading (or one of its
 subheadings) shares with the topic. The text layer mangles the index like everything else: thumb
 letters glued to topics (``Ttorture and other ill-treatment``), a list that continues after a page
