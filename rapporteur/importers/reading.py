@@ -16,15 +16,12 @@ from .errors import ImportRefused
 from .imported import ImportedArticle, ImportedEdition
 from .legacy.book import read_book, read_country_files
 from .markdown import read_markdown
+from .themes import theme_pairs
 from .uploads import check_sizes, read_upload
 from .word import read_docx
 
 DOCUMENT_KINDS = (".docx", ".md", ".markdown")
 ACCEPTED = (*DOCUMENT_KINDS, ".docm", ".txt", ".zip", ".pdf")
-
-
-def theme_vocabulary():
-    return [(theme.name, [theme.slug.replace("-", " ")]) for theme in Theme.objects.all()]
 
 
 def read_document(name, data, themes):
@@ -67,7 +64,7 @@ def read_paths(paths):
         read_upload(texts[0])  # the size limit
         return read_book(texts[0], source=texts[0].name)
     edition = read_country_files(texts) if texts else ImportedEdition()
-    themes = theme_vocabulary()
+    themes = theme_pairs(Theme.objects.all())
     for path in paths:
         suffix = path.suffix.lower()
         if suffix == ".zip":

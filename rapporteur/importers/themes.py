@@ -34,6 +34,12 @@ def key(text):
     return " ".join(re.sub(r"[^\w]+", " ", normalise(text)).split())
 
 
+def theme_pairs(themes):
+    """(name, aliases) pairs for Theme rows (or anything with ``name`` and ``slug``): the slug's words
+    are an alias, so "unfair-trials" names "Unfair trials"."""
+    return [(theme.name, [theme.slug.replace("-", " ")]) for theme in themes]
+
+
 def vocabulary(themes):
     """Each (name, aliases) pair — or a bare name — as {key: theme name}."""
     keys = {}

@@ -16,7 +16,6 @@ preview says so. People named in cases are matched by name, or added.
 import datetime
 import re
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.db import transaction
 from wagtail.log_actions import log
@@ -39,24 +38,20 @@ from rapporteur.reports.models.snippets import unique_slug
 
 from .countries import name_for, normalise
 from .imported import Warning
+from .offices import MONTHS
 from .regions import region_slug_for
+from .richtext import plain_text
+from .themes import key, theme_pairs, vocabulary
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july")
-        + ("august", "september", "october", "november", "december"),
-        start=1,
-    )
-}
+MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTHS.split("|"), start=1)}
 
 
 def month_date(text):
     """ "September 2012" → 1 September 2012; None when it is not a month and a year."""
     match = re.fullmatch(r"\s*([A-Za-z]+)\s+(\d{4})\s*", text or "")
-    if not match or match.group(1).casefold() not in MONTHS:
+    if not match or match.group(1).casefold() not in MONTH_NUMBERS:
         return None
-    return datetime.date(int(match.group(2)), MONTHS[match.group(1).casefold()], 1)
+    return datetime.date(int(match.group(2)), MONTH_NUMBERS[match.group(1).casefold()], 1)
 
 
 @dataclass
@@ -115,17 +110,18 @@ class ImportPlan:
 
 
 class Vocabulary:
-    """Themes and people by normalised name, read once per plan."""
+    """Themes and people, read once per plan; a section's theme found as the readers find it."""
 
     def __init__(self):
-        self.themes = {normalise(theme.name): theme for theme in Theme.objects.all()}
-        self.themes.update({normalise(theme.slug.replace("-", " ")): theme for theme in Theme.objects.all()})
+        self.themes = {theme.name: theme for theme in Theme.objects.all()}
+        self.theme_keys = vocabulary(theme_pairs(self.themes.values()))
         self.people = {normalise(person.name): person for person in Person.objects.all()}
 
     def theme(self, section):
+        """The Theme the section's theme (a reader's match, or a book's topic) or heading names."""
         for name in (section.theme, section.heading):
-            if name and normalise(name) in self.themes:
-                return self.themes[normalise(name)]
+            if name and key(name) in self.theme_keys:
+                return self.themes[self.theme_keys[key(name)]]
         return None
 
 
@@ -279,7 +275,7 @@ def section_stream(sections, vocabulary, people):
         content = []
         for block in section.blocks:
             if block.kind == "subheading":
-                content.append({"type": "subheading", "value": plain(block.html)[:200]})
+                content.append({"type": "subheading", "value": plain_text(block.html)[:200]})
             elif block.kind == "case":
                 person = people.get(normalise(block.person)) if block.person else None
                 content.append({"type": "case", "value": {"person": person.pk if person else None, "text": block.html}})
@@ -292,11 +288,6 @@ def section_stream(sections, vocabulary, people):
             {"type": "section", "value": {"theme": theme.pk if theme else None, "heading": heading, "content": content}}
         )
     return stream
-
-
-def plain(html):
-    """The words of a little HTML (a subheading is stored as text)."""
-    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
 
 
 # -- writing ---------------------------------------------------------------------------------
