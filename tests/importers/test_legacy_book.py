@@ -21,6 +21,7 @@ def edition():
 
 def test_the_2012_book_has_its_155_countries_each_resolved_once(edition):
     assert edition.year == 2012 and edition.covers_year == 2011
+    assert edition.title == "Amnesty International Report 2012"  # the running head, found by repetition
     assert len(edition.entries) == 155  # the number of countries the book says it documents
     assert all(entry.iso_code for entry in edition.entries), [e.country_name for e in edition.entries if not e.iso_code]
     codes = [entry.iso_code for entry in edition.entries]

@@ -2,7 +2,7 @@
 
 from rapporteur.importers.imported import ImportedEdition, ImportedEntry, OfficeHolder
 from rapporteur.importers.legacy import printed, probably_same_people
-from rapporteur.importers.legacy.cleaning import page_furniture, tidy
+from rapporteur.importers.legacy.cleaning import RunningHeads, page_furniture, tidy
 from rapporteur.importers.legacy.databox import read_data_box
 from rapporteur.importers.offices import office_holder
 
@@ -44,9 +44,22 @@ def test_noise_is_cleaned_by_its_shape():
     assert (
         tidy("ill- treatment and pre- and post-trial Co\u0302te\ufffc") == "ill-treatment and pre- and post-trial Côte"
     )
-    assert page_furniture("199Amnesty International Report 2012") == "199"
     assert page_furniture("K") == "" and page_furniture("KAZ") == ""
     assert page_furniture("Background") is None
+
+
+def test_a_running_head_is_found_because_it_repeats_with_the_year():
+    pages = ["Yearbook of Rights 2019", "41", "Yearbook of Rights 201942", "43Yearbook of Rights 2019", "Background"]
+    pages += ["In 2019 the law changed.", "(EUR 01/001/2019)", "(EUR 01/002/2019)", "yearbook of rights 2019"]
+    heads = RunningHeads.find(pages)
+    assert heads.year == 2019 and heads.title == "Yearbook of Rights 2019"
+    assert page_furniture("43Yearbook of Rights 2019", heads) == "43"
+    assert page_furniture("Yearbook of Rights 201942", heads) == "42"
+    assert page_furniture("YEARBOOK OF RIGHTS 2019", heads) == ""
+    assert page_furniture("(EUR 01/001/2019)", heads) is None
+    assert page_furniture("Elections 2019", heads) is None
+    assert RunningHeads.find(["Yearbook of Rights 2019", "Text"]).year is None  # once is not a pattern
+    assert RunningHeads.find(["Yearbook of Rights 2019", "Text"], hint_year=2019).year == 2019
 
 
 def edition_with(*names):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..countries import resolve
 from ..imported import ImportedEdition, Warning
-from .cleaning import running_head_year
+from .cleaning import RunningHeads
 from .entry import HEAD_REGION, EntryReader, is_caps, split_header
 from .lines import Line, read_lines
 from .topics import assign_themes, read_topic_index, topics_by_country
@@ -26,10 +26,11 @@ def read_book(path_or_text, *, source=None):
     """An edition from a whole book's text layer (a path, or the text itself)."""
     text, source = load(path_or_text, source)
     raw = text.splitlines()
-    lines = unglue_headers(read_lines(raw))
+    heads = RunningHeads.find(raw)
+    lines = unglue_headers(read_lines(raw, heads=heads))
     edition = ImportedEdition()
-    edition_years(edition, raw)
-    edition.topic_index, problems = read_topic_index(raw)
+    edition_years(edition, heads)
+    edition.topic_index, problems = read_topic_index(raw, heads)
     for index, message in problems:
         edition.warnings.append(Warning(where=f"{source}, line {index + 1}", message=message))
     by_country = topics_by_country(edition.topic_index)
@@ -91,12 +92,9 @@ def read_country_files(paths, *, topic_index=None):
         paths = sorted(Path(paths).glob("*.txt"))
     edition = ImportedEdition(topic_index=dict(topic_index or {}))
     by_country = topics_by_country(edition.topic_index)
-    years = Counter()
+    years, titles = Counter(), Counter()
     for path in paths:
-        named = re.match(r"(\d{4})\D", Path(path).name)
-        if named and not any(running_head_year(line) for line in Path(path).read_text(encoding="utf-8").splitlines()):
-            years[int(named.group(1))] += 1  # no running head in the file: its name may say the year
-        entry = read_country_file(path, by_country, years)
+        entry = read_country_file(path, by_country, years, titles)
         if entry is None:
             edition.warnings.append(Warning(where=str(path), message="no country header found"))
             continue
@@ -106,17 +104,25 @@ def read_country_files(paths, *, topic_index=None):
     if years:
         edition.year = years.most_common(1)[0][0]
         edition.covers_year = edition.year - 1
-        edition.title = f"Amnesty International Report {edition.year}"
+        edition.title = titles.most_common(1)[0][0] if titles else ""
     return edition
 
 
-def read_country_file(path, by_country=None, years=None):
-    """One entry from one file, or None when the file has no country header."""
+def read_country_file(path, by_country=None, years=None, titles=None):
+    """One entry from one file, or None when the file has no country header.
+
+    ``years`` and ``titles`` (counters) gather what the file's running heads say, or — when it
+    shows none — the year its name starts with (``2012-kenya.txt``).
+    """
     path = Path(path)
     raw = path.read_text(encoding="utf-8").splitlines()
-    if years is not None:
-        years.update(year for year in map(running_head_year, raw) if year)
-    lines = unglue_headers(read_lines(raw))
+    named = re.match(r"(\d{4})\D", path.name)
+    heads = RunningHeads.find(raw, hint_year=int(named.group(1)) if named else None)
+    if years is not None and (heads.year or named):
+        years[heads.year or int(named.group(1))] += 1
+    if titles is not None and heads.title:
+        titles[heads.title] += 1
+    lines = unglue_headers(read_lines(raw, heads=heads))
     start = next((i for i, line in enumerate(lines) if line.kind == "text" and is_caps(line.text)), None)
     if start is None:
         return None
@@ -143,13 +149,12 @@ def load(path_or_text, source):
     return path_or_text, source or "text"
 
 
-def edition_years(edition, raw):
-    """Year of publication from the running heads; a book covers the year before."""
-    years = Counter(year for year in map(running_head_year, raw) if year)
-    if years:
-        edition.year = years.most_common(1)[0][0]
-        edition.covers_year = edition.year - 1
-        edition.title = f"Amnesty International Report {edition.year}"
+def edition_years(edition, heads):
+    """Year of publication and title from the running heads; a book covers the year before."""
+    if heads.year:
+        edition.year = heads.year
+        edition.covers_year = heads.year - 1
+        edition.title = heads.title
 
 
 def unglue_headers(lines):

@@ -10,6 +10,8 @@ seen.
 
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 
 # Private-use glyphs the books' bullet font maps to: a case paragraph, a report line, a visit line.
 CASE_BULLET = "\U0010fc00"
@@ -19,7 +21,8 @@ VISIT_BULLET = "\U0010fc02"
 OLD_CASE_BULLET = re.compile(r"^b (?=[A-Z0-9“‘\"(])")
 OLD_REPORT_BULLET = "•"
 
-RUNNING_HEAD = re.compile(r"^(\d{1,4})?\s*Amnesty International Report (\d{4})\s*(\d{1,4})?$", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
+HEAD_WORDS = re.compile(r"[^\W\d_]+(?:[’'.-][^\W\d_]+)*")
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 THUMB_LETTER = re.compile(r"^[A-Z]$")
 THREE_LETTER_TAB = re.compile(r"^[A-Z]{3}$")
@@ -50,29 +53,104 @@ def tidy(text):
     return " ".join(text.split())
 
 
-def page_furniture(line):
+def head_parts(line):
+    """``(key, year, page)`` when a line could be a running head: a few words and a year, nothing else.
+
+    The page number may be glued on either side (``199Book Title 2012``, ``Book Title 2012199``),
+    so digits are taken apart: the first run that starts like a year (19xx, 20xx) gives the
+    year, any other digits are the page. The key is the words, casefolded, with the year: the
+    same head on every page has the same key whatever its page number or letter case.
+    """
+    text = " ".join(normalise_characters(line).split())
+    if not text or len(text) > 80:
+        return None
+    year, pages = None, []
+    for run in DIGITS.findall(text):
+        if year is None and len(run) >= 4 and run[:2] in ("19", "20"):
+            year = int(run[:4])
+            pages.extend(filter(None, [run[4:]]))
+        else:
+            pages.append(run)
+    words = DIGITS.sub(" ", text).split()
+    if year is None or not 2 <= len(words) <= 8 or not all(HEAD_WORDS.fullmatch(word) for word in words):
+        return None
+    key = " ".join(word.casefold() for word in words) + f" {year}"
+    return key, year, pages[0] if pages else ""
+
+
+def without_page(line, year):
+    """A running head as printed, its page number taken off: ``199Book Title 2012`` → ``Book Title 2012``."""
+    text = " ".join(normalise_characters(line).split())
+    return " ".join(DIGITS.sub(lambda run: str(year) if run.group().startswith(str(year)) else " ", text).split())
+
+
+@dataclass
+class RunningHeads:
+    """The running heads of one book, found by repetition rather than known by their words.
+
+    A running head is a short line of words and the edition's year that repeats on many pages.
+    ``find`` counts candidate lines; ``page`` tells whether a line is one of them.
+    """
+
+    keys: set = field(default_factory=set)
+    year: int | None = None
+    title: str = ""  # the head as printed most often, without its page number
+
+    @classmethod
+    def find(cls, lines, hint_year=None):
+        """The heads among ``lines`` (plain strings: a book's lines, or each page's lines once).
+
+        A head must repeat: at least twice, and at least a quarter as often as the most repeated
+        candidate. A single country file may show its head once: with ``hint_year`` (from the
+        file's name) one line of words ending in that year is enough.
+        """
+        counts, printed = Counter(), {}
+        for line in lines:
+            parts = head_parts(line)
+            if parts:
+                counts[parts[0]] += 1
+                printed.setdefault(parts[0], Counter())[without_page(line, parts[1])] += 1
+        if not counts:
+            return cls()
+        top = counts.most_common(1)[0][1]
+        keys = {key for key, count in counts.items() if count >= max(2, top / 4)}
+        if not keys and hint_year:
+            keys = {key for key in counts if key.endswith(f" {hint_year}") and len(key.split()) >= 3}
+        if not keys:
+            return cls()
+        best = max(keys, key=lambda key: counts[key])
+        title = printed[best].most_common(1)[0][0]
+        return cls(keys=keys, year=int(best.rsplit(" ", 1)[1]), title=title)
+
+    def page(self, line):
+        """The page number a running head shows ("" without one), or None when ``line`` is not a head."""
+        parts = head_parts(line) if self.keys else None
+        if parts and parts[0] in self.keys:
+            return parts[2]
+        return None
+
+
+NO_HEADS = RunningHeads()
+
+
+def page_furniture(line, heads=NO_HEADS):
     """The page number when ``line`` is a running head or page number; "" for other furniture; None for text.
 
     Thumb-index letters and three-letter tabs are furniture too. A glued running head
-    (``199Amnesty International Report 2012``) is one line of furniture, like its two halves.
+    (``199Book Title 2012``) is one line of furniture, like its two halves. ``heads`` are the
+    book's running heads (``RunningHeads.find``).
     """
     stripped = line.strip()
     if not stripped:
         return ""
-    match = RUNNING_HEAD.match(stripped)
-    if match:
-        return match.group(1) or match.group(3) or ""
+    page = heads.page(stripped)
+    if page is not None:
+        return page
     if PAGE_NUMBER.match(stripped):
         return stripped
     if THUMB_LETTER.match(stripped) or THREE_LETTER_TAB.match(stripped):
         return ""
     return None
-
-
-def running_head_year(line):
-    """The year in a running head (``Amnesty International Report 2012``), or None."""
-    match = RUNNING_HEAD.match(normalise_characters(line).strip())
-    return int(match.group(2)) if match else None
 
 
 def join(text, more):

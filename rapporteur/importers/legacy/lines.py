@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .cleaning import (
     CASE_BULLET,
+    NO_HEADS,
     OLD_CASE_BULLET,
     OLD_REPORT_BULLET,
     REPORT_BULLET,
@@ -30,8 +31,8 @@ class Line:
     page: str = ""  # for furniture: the page number it shows, if any
 
 
-def read_lines(raw_lines, first_number=1):
-    """Cleaned ``Line`` objects from raw text-layer lines."""
+def read_lines(raw_lines, first_number=1, heads=NO_HEADS):
+    """Cleaned ``Line`` objects from raw text-layer lines; ``heads``: the book's running heads."""
     found = []
     for offset, raw in enumerate(raw_lines):
         number = first_number + offset
@@ -51,7 +52,7 @@ def read_lines(raw_lines, first_number=1):
             if kind == "text" and OLD_CASE_BULLET.match(text):
                 kind, text = "case", text[2:]
             if kind == "text":
-                page = page_furniture(text)
+                page = page_furniture(text, heads)
                 if page is not None:
                     found.append(Line(number, text, "furniture", page))
                     continue

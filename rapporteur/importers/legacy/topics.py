@@ -17,9 +17,9 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..countries import resolve
-from .cleaning import page_furniture, tidy
+from .cleaning import NO_HEADS, page_furniture, tidy
 
-INDEX_TITLE = re.compile(r"^INDEX OF SELECTED TOPICS\b")
+INDEX_TITLE = re.compile(r"^INDEX OF SELECTED TOPICS\b", re.IGNORECASE)  # PDFs may set it in small capitals
 INDEX_ITEM = re.compile(r"^(?P<country>\D+?)\s+(?P<pages>\d[\d\s,–-]*)$")
 STOPWORDS = {"and", "or", "of", "the", "other", "in", "to", "a", "an", "by", "for", "on", "with", "against", "s"}
 GENERIC = {"right", "human", "intern"}  # shared by too many topics to tell one from another
@@ -51,7 +51,7 @@ def strip_thumb_letter(line):
     return line
 
 
-def read_topic_index(lines):
+def read_topic_index(lines, heads=NO_HEADS):
     """The index from a book's lines (plain strings): topic → [country as printed], and warnings.
 
     Returns ``(index, problems)``; ``problems`` are (line index, message). An empty index when the
@@ -64,7 +64,7 @@ def read_topic_index(lines):
     topic = None
     for number in range(start + 1, len(lines)):
         line = tidy(lines[number])
-        if page_furniture(line) is not None:
+        if page_furniture(line, heads) is not None:
             continue
         if line.startswith("*") or (line.isupper() and len(line) > 3):
             break  # the index's closing note, or the next part of the book
