@@ -327,18 +327,31 @@ class EntryReader:
                 entry.sections.remove(lead)
 
     def finish_html(self, entry):
-        """Blocks are collected as plain text; they leave as escaped simple HTML."""
-        for section in entry.sections:
-            for block in section.blocks:
-                block.html = html.escape(block.html, quote=False)
-                if block.kind != "subheading":
-                    block.html = f"<p>{block.html}</p>"
+        finish_html(entry)
 
     @staticmethod
     def new_section(entry, heading):
         section = Section(heading=heading)
         entry.sections.append(section)
         return section
+
+
+def finish_html(entry):
+    """Blocks are collected as plain text; they leave as escaped simple HTML."""
+    for section in entry.sections:
+        for block in section.blocks:
+            block.html = html.escape(block.html, quote=False)
+            if block.kind != "subheading":
+                block.html = f"<p>{block.html}</p>"
+
+
+def warn_glued(entry):
+    """Words the extractor ran together (lost spaces in justified text): an editor should look."""
+    for section in entry.sections:
+        if any(looks_glued(block.html) for block in section.blocks):
+            entry.warnings.append(
+                Warning(where=entry.source, message=f"words run together in “{section.heading}”: check the text")
+            )
 
 
 def summary_open(summary):
