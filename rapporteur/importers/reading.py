@@ -1,9 +1,9 @@
 """Any set of input files, read into one ``ImportedEdition`` by the reader each file needs.
 
 ``.docx`` and ``.md`` files are entries or articles (several may come together, or in a
-``.zip``); a ``.txt`` is a whole legacy book, or — several of them — one file per country. A PDF
-book is not read yet: its text layer is. Every file is checked by ``uploads`` before a library
-opens it, and a refusal names the file.
+``.zip``); a ``.txt`` is a whole legacy book, or — several of them — one file per country; a
+``.pdf`` is a whole legacy book, read from its typography (``legacy.pdf``). Every file is checked
+by ``uploads`` before a library opens it, and a refusal names the file.
 """
 
 import io
@@ -15,6 +15,7 @@ from rapporteur.reports.models import Theme
 from .errors import ImportRefused
 from .imported import ImportedArticle, ImportedEdition
 from .legacy.book import read_book, read_country_files
+from .legacy.pdf import read_pdf
 from .markdown import read_markdown
 from .themes import theme_pairs
 from .uploads import check_sizes, read_upload
@@ -55,10 +56,10 @@ def read_paths(paths):
     for path in paths:
         if path.suffix.lower() not in ACCEPTED:
             raise ImportRefused(f"{path.name}: an import reads {', '.join(ACCEPTED)} files.")
-        if path.suffix.lower() == ".pdf":
-            raise ImportRefused(
-                f"{path.name}: reading a book from its PDF is not available yet; import its text layer (.txt)."
-            )
+        if path.suffix.lower() == ".pdf" and len(paths) > 1:
+            raise ImportRefused(f"{path.name}: a PDF is a whole book; import it on its own.")
+    if len(paths) == 1 and paths[0].suffix.lower() == ".pdf":
+        return read_pdf(read_upload(paths[0]), source=paths[0].name)
     texts = [path for path in paths if path.suffix.lower() == ".txt"]
     if len(texts) == 1 and len(paths) == 1:
         read_upload(texts[0])  # the size limit

@@ -39,7 +39,7 @@ def test_a_whole_legacy_book_becomes_a_draft_edition():
 def test_bad_requests_are_refused_with_a_message(tmp_path):
     scan = tmp_path / "book.pdf"
     scan.write_bytes(b"%PDF-1.4")
-    with pytest.raises(CommandError, match="text layer"):
+    with pytest.raises(CommandError, match="book.pdf is not a readable PDF"):
         run(str(scan), "--edition", "2011")
     other = tmp_path / "notes.rtf"
     other.write_text("x")

@@ -10,7 +10,7 @@ from rapporteur.importers.writer import plan_import, write_import
 
 class Command(BaseCommand):
     help = (
-        "Read .docx, .md, .zip or legacy-book .txt files and write what they hold as drafts of the "
+        "Read .docx, .md, .zip files, or a legacy book as .pdf or .txt, and write what they hold as drafts of the "
         "edition of YEAR (created as a draft if it does not exist). Prints the preview first; "
         "--dry-run stops there. Nothing is ever published."
     )
