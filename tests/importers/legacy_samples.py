@@ -56,3 +56,15 @@ def book_2012():
     started = time.perf_counter()
     edition = read_book(require_samples() / "books" / "2012.txt")
     return edition, time.perf_counter() - started
+
+
+@cache
+def pdf_2011():
+    """The 2011 book read from its PDF, once for every test that needs it (and the time it took)."""
+    import time
+
+    from rapporteur.importers.legacy.pdf import read_pdf
+
+    started = time.perf_counter()
+    edition = read_pdf(require_samples() / "pdfs" / "2011.pdf")
+    return edition, time.perf_counter() - started
