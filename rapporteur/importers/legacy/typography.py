@@ -81,11 +81,18 @@ def line_text(spans):
     return "".join(span["text"] for span in spans)
 
 
-def page_lines(document):
+def page_dicts(document):
+    """Each page's text as PyMuPDF's dict (spans with font, size, flags, boxes), images left out."""
+    import pymupdf
+
+    return [page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT) for page in document]
+
+
+def page_lines(pages):
     """Every page's raw lines, once per page: what ``RunningHeads.find`` counts."""
-    for page in document:
+    for page in pages:
         seen = set()
-        for block in page.get_text("dict")["blocks"]:
+        for block in page["blocks"]:
             for line in block.get("lines", ()):
                 text = " ".join(line_text(line["spans"]).split())
                 if text and text not in seen:
@@ -106,12 +113,13 @@ def is_furniture(text, block, page_rect, heads):
 
 def read_printed_lines(document, heads=None):
     """``(lines, heads)``: the document's ``PrintedLine`` objects in reading order, furniture dropped."""
-    heads = heads or RunningHeads.find(page_lines(document))
+    pages = page_dicts(document)
+    heads = heads or RunningHeads.find(page_lines(pages))
     found = []
-    for number, page in enumerate(document, 1):
+    for number, (page, text) in enumerate(zip(document, pages, strict=True), 1):
         first_on_page = len(found)
         width = page.rect.width
-        for block in ordered_blocks(page.get_text("dict")["blocks"], width):
+        for block in ordered_blocks(text["blocks"], width):
             right = block["bbox"][2]
             block_width = max(right - block["bbox"][0], 1)
             first, previous_bottom = True, None
