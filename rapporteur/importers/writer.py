@@ -36,6 +36,7 @@ from rapporteur.reports.models import (
 )
 from rapporteur.reports.models.snippets import unique_slug
 
+from .article_writer import plan_articles, write_articles
 from .countries import name_for, normalise
 from .imported import Warning
 from .offices import MONTHS
@@ -79,11 +80,12 @@ class ImportPlan:
     edition: EditionPage | None  # None: a draft edition will be created
     entries: list
     warnings: list  # the edition's own (duplicate countries...)
+    articles: list = field(default_factory=list)  # article_writer.PlannedArticle
 
     def counts(self):
         found = {"create": 0, "update": 0, "unchanged": 0, "refused": 0}
-        for entry in self.entries:
-            found[entry.action] += 1
+        for item in (*self.entries, *self.articles):
+            found[item.action] += 1
         return found
 
     def lines(self):
@@ -106,6 +108,9 @@ class ImportPlan:
             if entry.new_people:
                 out.append(f"           new people: {', '.join(entry.new_people[:8])}")
             out += [f"           ! {w.where}: {w.message}" for w in entry.warnings]
+        for article in self.articles:
+            out.append(article.line())
+            out += [f"           ! {w.where}: {w.message}" for w in article.warnings]
         return out
 
 
@@ -220,6 +225,9 @@ def plan_import(imported, year, region_slug=None, user=None):
         target = region_page or edition or home_page()
         if not may_write(user, target, creating=True):
             planned.action, planned.reason = "refused", f"you may not add entries to {planned.region.name}"
+    plan.articles = plan_articles(
+        imported.articles, edition, lambda page, creating: may_write(user, page, creating), home_page()
+    )
     return plan
 
 
@@ -322,6 +330,7 @@ def write_import(plan, user=None, source=""):
                 user=user,
                 data={"source": source, "action": planned.action, "warnings": len(planned.warnings)},
             )
+        write_articles(plan.articles, edition, user=user, source=source)
     return plan.counts()
 
 

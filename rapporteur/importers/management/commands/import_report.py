@@ -10,7 +10,8 @@ from rapporteur.importers.writer import plan_import, write_import
 
 class Command(BaseCommand):
     help = (
-        "Read .docx, .md, .zip files, or a legacy book as .pdf or .txt, and write what they hold as drafts of the "
+        "Read .docx, .md, .zip files, or a legacy book as .pdf or .txt, and write the entries and articles they hold "
+        "as drafts of the "
         "edition of YEAR (created as a draft if it does not exist). Prints the preview first; "
         "--dry-run stops there. Nothing is ever published."
     )
@@ -35,8 +36,6 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"There is no user “{options['user']}”.")
-        if imported.articles:
-            self.stdout.write(f"{len(imported.articles)} article(s) read; importing articles is not available yet.")
         plan = plan_import(imported, year, region_slug=options["region"], user=user)
         for line in plan.lines():
             self.stdout.write(line)
