@@ -54,7 +54,8 @@ def build_country_hub(country):
         for row in summaries
     }
     offices = dict(OfficeHolder.Office.choices)
-    for holder in OfficeHolder.objects.filter(entry_id__in=entries).order_by("sort_order"):
+    # The hub shows who held each office at the year's end; the entry itself shows the whole chain.
+    for holder in OfficeHolder.objects.filter(entry_id__in=entries, former=False).order_by("sort_order"):
         month = holder.replaced_on.strftime("%B %Y") if holder.replaced_on else ""
         entries[holder.entry_id].office_holders.append((offices[holder.office], holder.name, holder.replaced, month))
     grid, theme_ids = defaultdict(dict), set()

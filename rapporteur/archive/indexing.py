@@ -51,8 +51,11 @@ def office_lines(document):
     lines = []
     for holder in document.office_holders:
         line = f"{holder.office_label}: {balanced(holder.name)}"
-        if holder.replaced:
-            line += f" (replaced {balanced(holder.replaced)} in {holder.replaced_month})"
+        if holder.replacements:
+            chain = ", who replaced ".join(
+                balanced(who) + (f" in {month}" if month else "") for who, month in holder.replacements
+            )
+            line += f" (replaced {chain})"
         lines.append(line + ".")
     return lines
 

@@ -75,7 +75,10 @@ class XhtmlWriter(richtext.Renderer):
         where = f"{entry.title} ({edition_title})"
         self.out.append(f"<h1>{e(entry.title)}</h1>")
         for holder in entry.office_holders:
-            replaced = f" (replaced {bdi(holder.replaced)} in {e(holder.replaced_month)})" if holder.replaced else ""
+            replaced = ", who replaced ".join(
+                bdi(who) + (f" in {e(month)}" if month else "") for who, month in holder.replacements
+            )
+            replaced = f" (replaced {replaced})" if replaced else ""
             self.out.append(
                 f'<p class="office">{e(holder.office_label)} <strong>{bdi(holder.name)}</strong>{replaced}</p>'
             )

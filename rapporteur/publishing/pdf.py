@@ -210,10 +210,11 @@ class TypstWriter(richtext.Renderer):
         rows = []
         for holder in entry.office_holders:
             value = isolated(holder.name)
-            if holder.replaced:
-                value += (
-                    f"{content(' (replaced ')}{isolated(holder.replaced)}{content(f' in {holder.replaced_month})')}"
-                )
+            for number, (who, month) in enumerate(holder.replacements):
+                words = " (replaced " if number == 0 else ", who replaced "
+                value += f"{content(words)}{isolated(who)}{content(f' in {month}' if month else '')}"
+            if holder.replacements:
+                value += content(")")
             rows.append((content(holder.office_label), value))
         rows.extend((content(fact.label), content(fact.value)) for fact in entry.facts)
         if not rows:

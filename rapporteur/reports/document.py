@@ -7,7 +7,7 @@ directly — so there is one place that decides what an entry contains and in wh
 Which document a page makes is declared by its type (``ReaderPageMixin.document_kind``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
@@ -69,16 +69,62 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class EarlierReplacement:
+    """A further link of a chain: the person replaced before, and when ("who replaced C in March")."""
+
+    name: str
+    replaced_on: object = None
+
+    @property
+    def month(self):
+        return format_date(self.replaced_on, "F Y") if self.replaced_on else ""
+
+
+@dataclass(frozen=True)
 class OfficeHolderLine:
     office: str
     office_label: str
     name: str
     replaced: str = ""
     replaced_on: object = None
+    earlier: tuple = ()  # EarlierReplacement: the rest of the chain, most recent first
 
     @property
     def replaced_month(self):
         return format_date(self.replaced_on, "F Y") if self.replaced_on else ""
+
+    @property
+    def replacements(self):
+        """The whole chain as (name, month) pairs, most recent first: "replaced A in …, who replaced B in …"."""
+        if not self.replaced:
+            return ()
+        return ((self.replaced, self.replaced_month), *((link.name, link.month) for link in self.earlier))
+
+
+def office_holder_lines(holders):
+    """Office-holder rows as lines; a ``former`` row extends the chain of the holder above it.
+
+    A former row with no current holder of its office above it (an editor's reordering) stays a
+    line of its own rather than vanishing.
+    """
+    lines = []
+    for holder in holders:
+        current = next((i for i in reversed(range(len(lines))) if lines[i].office == holder.office), None)
+        if holder.former and current is not None:
+            if holder.replaced:  # without it, the row only repeats whom the holder above replaced
+                link = EarlierReplacement(holder.replaced, holder.replaced_on)
+                lines[current] = replace(lines[current], earlier=(*lines[current].earlier, link))
+            continue
+        lines.append(
+            OfficeHolderLine(
+                office=holder.office,
+                office_label=holder.get_office_display(),
+                name=holder.name,
+                replaced=holder.replaced,
+                replaced_on=holder.replaced_on,
+            )
+        )
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -201,16 +247,7 @@ def build_entry_document(page):
         country_name=country.name,
         country_slug=country.slug,
         iso_code=country.iso_code,
-        office_holders=tuple(
-            OfficeHolderLine(
-                office=holder.office,
-                office_label=holder.get_office_display(),
-                name=holder.name,
-                replaced=holder.replaced,
-                replaced_on=holder.replaced_on,
-            )
-            for holder in page.office_holders.all()
-        ),
+        office_holders=office_holder_lines(page.office_holders.all()),
         facts=tuple(Fact(fact.kind, fact.get_kind_display(), fact.value) for fact in page.facts.all()),
         summary_html=rich_text_html(page.summary),
         sections=tuple(sections),

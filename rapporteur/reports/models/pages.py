@@ -655,7 +655,13 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
 
 
 class OfficeHolder(Orderable):
-    """Head of state / government at the time of the entry, with who they replaced."""
+    """Head of state / government at the time of the entry, with who they replaced.
+
+    When an office changed hands more than once in the year ("A, who replaced B in December,
+    who replaced C in March"), each earlier holder is a row of its own marked ``former``, after
+    the current holder, saying whom *they* replaced and when: every person and date of the
+    chain is a record researchers can query, and each row is edited like any other.
+    """
 
     class Office(models.TextChoices):
         HEAD_OF_STATE = "head_of_state", "Head of state"
@@ -671,9 +677,15 @@ class OfficeHolder(Orderable):
     replaced_on = models.DateField(
         null=True, blank=True, help_text="When they took over. Readers see the month and year only."
     )
+    former = models.BooleanField(
+        "held it earlier in the year",
+        default=False,
+        help_text="This person held the office earlier in the year and was replaced by the holder above; "
+        "readers see “…, who replaced …” after the current holder.",
+    )
 
     panels = [
-        FieldRowPanel([FieldPanel("office"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("office"), FieldPanel("name"), FieldPanel("former")]),
         FieldRowPanel([FieldPanel("replaced"), FieldPanel("replaced_on")]),
     ]
 
