@@ -9,6 +9,7 @@ A chain of replacements is kept in the order printed, most recent first. Word, M
 legacy books all go through ``parse_office_line``, so they agree on what a line means.
 """
 
+import datetime
 import re
 
 from .imported import OfficeHolder, Replacement
@@ -19,6 +20,7 @@ LABELS = {  # the longest label first: "Head of state and government" also start
     "head of state": "head_of_state",
 }
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTHS.split("|"), start=1)}
 
 LINE = re.compile(
     r"\s*(?P<label>head of state and government|head of government|head of state)\s*:\s*(?P<rest>.+)", re.I
@@ -88,3 +90,44 @@ def replaced_note(holder):
 def printed(holder):
     """The holder as the book prints it: ``Name (replaced X in Month, who replaced Y in Month)``."""
     return f"{holder.name} {replaced_note(holder)}".strip()
+
+
+def month_date(text, year=None):
+    """ "September 2012" → 1 September 2012; "December" → 1 December ``year`` (the year covered).
+
+    Books print the month alone when it falls in the year the edition covers; an author may
+    add the day ("11 February 2011"), which is kept. None when the text is not such a date.
+    """
+    match = re.fullmatch(r"\s*(?:(\d{1,2})\s+)?([A-Za-z]+)(?:\s+(\d{4}))?\s*", text or "")
+    if not match or match[2].casefold() not in MONTH_NUMBERS:
+        return None
+    found_year = int(match[3]) if match[3] else year
+    if not found_year:
+        return None
+    try:
+        return datetime.date(found_year, MONTH_NUMBERS[match[2].casefold()], int(match[1] or 1))
+    except ValueError:
+        return None
+
+
+def holder_rows(holder, covers_year=None):
+    """The rows an entry stores for one holder: (office, name, replaced, replaced on, former).
+
+    The holder first; then, for a chain, each person they replaced who had themselves replaced
+    someone that year, marked ``former`` (see ``reports.models.OfficeHolder``). Names are cut
+    to the field's length.
+    """
+    chain = holder.replaced
+    first = chain[0] if chain else None
+    rows = [
+        (
+            holder.office,
+            holder.name[:200],
+            first.name[:200] if first else "",
+            month_date(first.month, covers_year) if first else None,
+            False,
+        )
+    ]
+    for later, earlier in zip(chain, chain[1:], strict=False):
+        rows.append((holder.office, later.name[:200], earlier.name[:200], month_date(earlier.month, covers_year), True))
+    return rows

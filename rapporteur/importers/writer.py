@@ -13,8 +13,6 @@ hundreds of one-off headings; inventing a theme for each would flood the vocabul
 preview says so. People named in cases are matched by name, or added.
 """
 
-import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -39,20 +37,10 @@ from rapporteur.reports.models.snippets import unique_slug
 from .article_writer import plan_articles, write_articles
 from .countries import name_for, normalise
 from .imported import Warning
-from .offices import MONTHS
+from .offices import holder_rows
 from .regions import region_slug_for
 from .richtext import plain_text
 from .themes import key, theme_pairs, vocabulary
-
-MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTHS.split("|"), start=1)}
-
-
-def month_date(text):
-    """ "September 2012" → 1 September 2012; None when it is not a month and a year."""
-    match = re.fullmatch(r"\s*([A-Za-z]+)\s+(\d{4})\s*", text or "")
-    if not match or match.group(1).casefold() not in MONTH_NUMBERS:
-        return None
-    return datetime.date(int(match.group(2)), MONTH_NUMBERS[match.group(1).casefold()], 1)
 
 
 @dataclass
@@ -81,6 +69,11 @@ class ImportPlan:
     entries: list
     warnings: list  # the edition's own (duplicate countries...)
     articles: list = field(default_factory=list)  # article_writer.PlannedArticle
+
+    @property
+    def year_covered(self):
+        """The year a month printed alone ("replaced X in December") falls in."""
+        return (self.edition.covers_year if self.edition else None) or self.covers_year or self.year - 1
 
     def counts(self):
         found = {"create": 0, "update": 0, "unchanged": 0, "refused": 0}
@@ -216,7 +209,9 @@ def plan_import(imported, year, region_slug=None, user=None):
                 planned.action, planned.reason = "refused", "the entry is locked or in review: finish that first"
             elif not may_write(user, page, creating=False):
                 planned.action, planned.reason = "refused", "you may not edit this entry"
-            elif entry_content(page.get_latest_revision_as_object()) == imported_content(item, vocabulary):
+            elif entry_content(page.get_latest_revision_as_object()) == imported_content(
+                item, vocabulary, covers_year=plan.year_covered
+            ):
                 planned.action = "unchanged"
             else:
                 planned.action = "update"
@@ -247,33 +242,23 @@ def entry_content(page):
     return {
         "summary": page.summary,
         "body": without_ids(list(page.body.raw_data)),
-        "office_holders": [(h.office, h.name, h.replaced, h.replaced_on) for h in page.office_holders.all()],
+        "office_holders": [(h.office, h.name, h.replaced, h.replaced_on, h.former) for h in page.office_holders.all()],
         "facts": [(f.kind, f.value) for f in page.facts.all()],
         "reports": [(r.title, r.index_number, r.link_url) for r in page.related_reports.all()],
         "visits": [v.description for v in page.visits.all()],
     }
 
 
-def imported_content(item, vocabulary, people=None):
+def imported_content(item, vocabulary, people=None, covers_year=None):
     people = people or vocabulary.people
     return {
         "summary": item.summary_html or "<p></p>",
         "body": section_stream(item.sections, vocabulary, people),
-        "office_holders": [office_holder_row(holder) for holder in item.office_holders],
+        "office_holders": [row for holder in item.office_holders for row in holder_rows(holder, covers_year)],
         "facts": [(kind, value) for kind, value in item.facts.items() if kind in EntryFact.Kind.values],
         "reports": [(r.title[:400], r.index_number[:40], r.url) for r in item.reports],
         "visits": [visit[:400] for visit in item.visits],
     }
-
-
-def office_holder_row(holder):
-    latest = holder.replaced[0] if holder.replaced else None
-    return (
-        holder.office,
-        holder.name[:200],
-        latest.name[:200] if latest else "",
-        month_date(latest.month) if latest else None,
-    )
 
 
 def section_stream(sections, vocabulary, people):
@@ -316,14 +301,14 @@ def write_import(plan, user=None, source=""):
                     people[normalise(name)] = person
             if planned.action == "update":
                 draft = planned.page.get_latest_revision_as_object()
-                fill(draft, planned.imported, vocabulary, people)
+                fill(draft, planned.imported, vocabulary, people, plan.year_covered)
                 draft.save_revision(user=user)
                 page = planned.page
             else:
                 region_page = region_page_for(edition, planned.region) or create_region_page(
                     edition, planned.region, user
                 )
-                page = new_entry(region_page, planned.imported, vocabulary, people, user)
+                page = new_entry(region_page, planned.imported, vocabulary, people, user, plan.year_covered)
             log(
                 instance=page,
                 action="rapporteur.import",
@@ -355,26 +340,26 @@ def create_region_page(edition, region, user):
     return page
 
 
-def new_entry(region_page, item, vocabulary, people, user):
+def new_entry(region_page, item, vocabulary, people, user, covers_year=None):
     country = Country.objects.filter(iso_code=item.iso_code).first()
     if country is None:
         country = Country(iso_code=item.iso_code, default_region=region_page.region)
         country.full_clean()
         country.save()
     page = CountryEntryPage(title=country.name, slug=country.slug, country=country, live=False)
-    fill(page, item, vocabulary, people)
+    fill(page, item, vocabulary, people, covers_year)
     region_page.add_child(instance=page)
     page.save_revision(user=user)
     return page
 
 
-def fill(page, item, vocabulary, people):
-    content = imported_content(item, vocabulary, people)
+def fill(page, item, vocabulary, people, covers_year=None):
+    content = imported_content(item, vocabulary, people, covers_year)
     page.summary = content["summary"]
     page.body = content["body"]
     page.office_holders = [
-        OfficeHolder(office=office, name=name, replaced=replaced, replaced_on=replaced_on)
-        for office, name, replaced, replaced_on in content["office_holders"]
+        OfficeHolder(office=office, name=name, replaced=replaced, replaced_on=replaced_on, former=former)
+        for office, name, replaced, replaced_on, former in content["office_holders"]
     ]
     page.facts = [EntryFact(kind=kind, value=value[:300]) for kind, value in content["facts"]]
     page.related_reports = [
