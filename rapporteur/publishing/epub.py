@@ -86,7 +86,8 @@ class XhtmlWriter(richtext.Renderer):
             self.out.append(f'<p class="office">{e(fact.label)}: {e(fact.value)}</p>')
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:
-            self.out.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>')
+            if section.heading:  # an imported section may have neither heading nor theme
+                self.out.append(f'<h2 id="{e(section.anchor)}">{e(section.heading)}</h2>')
             for block in section.blocks:
                 if block.kind == "subheading":
                     self.out.append(f"<h3>{e(block.text)}</h3>")

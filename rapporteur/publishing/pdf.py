@@ -242,7 +242,8 @@ class TypstWriter(richtext.Renderer):
         summary.rich(entry.summary_html, f"{where}, summary")
         self.add("#summary[", *summary.out, "]", "")
         for section in entry.sections:
-            self.heading(level + 1, section.heading, outlined=False)
+            if section.heading:  # an imported section may have neither heading nor theme
+                self.heading(level + 1, section.heading, outlined=False)
             for block in section.blocks:
                 if block.kind == "subheading":
                     self.heading(level + 2, block.text, outlined=False)

@@ -173,7 +173,7 @@ class EntryDocument:
     @property
     def contents(self):
         """The in-page contents list: (anchor, label) for each section, then reports and visits."""
-        items = [(section.anchor, section.heading) for section in self.sections]
+        items = [(section.anchor, section.heading) for section in self.sections if section.heading]
         if self.related_reports:
             items.append((self.REPORTS_ANCHOR, "Country reports"))
         if self.visits:
