@@ -11,6 +11,10 @@ Sections map to themes by name or by the book's own topic, case- and accent-inse
 a section whose heading matches no theme keeps its heading and no theme (legacy books have
 hundreds of one-off headings; inventing a theme for each would flood the vocabulary), and the
 preview says so. People named in cases are matched by name, or added.
+
+A person who reads the preview may settle an unknown heading: ``headings`` maps a heading as
+written to a Theme name — an existing theme, or a new one that ``write_import`` creates in the
+same transaction. A ``progress(done, total)`` callback lets a background job say how far it is.
 """
 
 from dataclasses import dataclass, field
@@ -69,6 +73,7 @@ class ImportPlan:
     entries: list
     warnings: list  # the edition's own (duplicate countries...)
     articles: list = field(default_factory=list)  # article_writer.PlannedArticle
+    headings: dict = field(default_factory=dict)  # heading as written → Theme name chosen for it
 
     @property
     def year_covered(self):
@@ -110,17 +115,23 @@ class ImportPlan:
 class Vocabulary:
     """Themes and people, read once per plan; a section's theme found as the readers find it."""
 
-    def __init__(self):
+    def __init__(self, headings=None):
         self.themes = {theme.name: theme for theme in Theme.objects.all()}
         self.theme_keys = vocabulary(theme_pairs(self.themes.values()))
         self.people = {normalise(person.name): person for person in Person.objects.all()}
+        self.chosen = {key(heading): name for heading, name in (headings or {}).items() if name}
 
     def theme(self, section):
-        """The Theme the section's theme (a reader's match, or a book's topic) or heading names."""
+        """The Theme the section's theme (a reader's match, or a book's topic), heading, or the
+        person's choice for that heading names."""
         for name in (section.theme, section.heading):
             if name and key(name) in self.theme_keys:
                 return self.themes[self.theme_keys[key(name)]]
-        return None
+        return self.themes.get(self.chosen.get(key(section.heading or "")))
+
+    def has_theme(self, section):
+        """Whether the section will have a theme once written (a chosen theme may not exist yet)."""
+        return self.theme(section) is not None or key(section.heading or "") in self.chosen
 
 
 def home_page():
@@ -151,18 +162,20 @@ def may_write(user, page, creating):
     return permissions.can_add_subpage() if creating else permissions.can_edit()
 
 
-def plan_import(imported, year, region_slug=None, user=None):
+def plan_import(imported, year, region_slug=None, user=None, headings=None, progress=None):
     """What importing ``imported`` into the edition of ``year`` would do. Writes nothing."""
     edition = edition_for(year)
     chosen_region = Region.objects.filter(slug=region_slug).first() if region_slug else None
-    vocabulary = Vocabulary()
-    plan = ImportPlan(year, imported.covers_year, edition, [], list(imported.warnings))
+    vocabulary = Vocabulary(headings)
+    plan = ImportPlan(year, imported.covers_year, edition, [], list(imported.warnings), dict(headings or {}))
     if region_slug and chosen_region is None:
         plan.warnings.append(Warning("import", f"There is no region “{region_slug}”."))
     if edition is None and user is not None and not may_write(user, home_page(), creating=True):
         plan.warnings.append(Warning("import", f"Only a publisher may create the edition {year}."))
     seen = {}
-    for item in imported.entries:
+    for number, item in enumerate(imported.entries, start=1):
+        if progress:
+            progress(number - 1, len(imported.entries))
         planned = PlannedEntry(item, "create", warnings=list(item.warnings))
         plan.entries.append(planned)
         if not item.iso_code:
@@ -194,7 +207,7 @@ def plan_import(imported, year, region_slug=None, user=None):
                 f"its entry is in {planned.region.name}, not {chosen_region.name}",
             )
             continue
-        planned.unthemed = [s.heading for s in item.sections if vocabulary.theme(s) is None]
+        planned.unthemed = [s.heading for s in item.sections if not vocabulary.has_theme(s)]
         planned.new_people = sorted(
             {
                 b.person
@@ -286,15 +299,22 @@ def section_stream(sections, vocabulary, people):
 # -- writing ---------------------------------------------------------------------------------
 
 
-def write_import(plan, user=None, source=""):
+def write_import(plan, user=None, source="", progress=None):
     """Carry out ``plan`` in one transaction: drafts only. Returns the plan's counts."""
+    to_write = [planned for planned in plan.entries if planned.action in ("create", "update")]
+    if not to_write:  # nothing to write: not even an empty edition
+        return plan.counts()
     with transaction.atomic():
         edition = plan.edition or create_edition(plan.year, plan.covers_year, user)
-        vocabulary = Vocabulary()
+        for name in set(plan.headings.values()) - {""}:
+            if not Theme.objects.filter(name=name).exists():
+                theme = Theme.objects.create(name=name[:150], slug=unique_slug(Theme, name))
+                log(instance=theme, action="wagtail.create", user=user, data={"source": source})
+        vocabulary = Vocabulary(plan.headings)
         people = dict(vocabulary.people)
-        for planned in plan.entries:
-            if planned.action not in ("create", "update"):
-                continue
+        for number, planned in enumerate(to_write, start=1):
+            if progress:
+                progress(number - 1, len(to_write))
             for name in planned.new_people:
                 if normalise(name) not in people:
                     person = Person.objects.create(name=name[:200], slug=unique_slug(Person, name))
