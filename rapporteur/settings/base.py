@@ -275,6 +275,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Uploads larger than this are refused before they are read (bytes; Word, Markdown, books).
 
 RAPPORTEUR_IMPORT_MAX_BYTES = int(env("RAPPORTEUR_IMPORT_MAX_BYTES", 50 * 1024 * 1024))
+# Uploaded import files (possibly unpublished text): private, outside MEDIA_ROOT, never served.
+RAPPORTEUR_IMPORT_ROOT = Path(env("RAPPORTEUR_IMPORT_ROOT", VAR_DIR / "imports"))
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", "/tmp/rapporteur-test-media"))  # noqa: F405
+RAPPORTEUR_IMPORT_ROOT = Path(env("RAPPORTEUR_IMPORT_ROOT", "/tmp/rapporteur-test-imports"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders (no collectstatic in tests).
 STATIC_ROOT = None
