@@ -6,9 +6,13 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from rapporteur.editorial.embargo import launch_due_within, publish_due
+from rapporteur.importers.jobs import process_pending_imports
 from rapporteur.publishing.builds import build_pending
 
 logger = logging.getLogger(__name__)
+
+# Reading or writing a whole book takes up to a few minutes: start none that close to a launch.
+IMPORT_LAUNCH_MARGIN = 300
 
 
 class Command(BaseCommand):
@@ -16,7 +20,8 @@ class Command(BaseCommand):
         "Run the publishing scheduler: every second, Wagtail's scheduled publishing and expiry (embargoed "
         "editions launch this way, at their go-live time), each page on its own so one failure holds nothing "
         "back (use this instead of a publish_scheduled cron job); and rebuilds the PDF and EPUB files of "
-        "editions whose published content changed."
+        "editions whose published content changed; and reads and writes imports started on the Import page, "
+        "one at a time."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +43,9 @@ class Command(BaseCommand):
                 if not launch_due_within(seconds=60):  # typesetting never delays a launch
                     for report in build_pending(limit=1):
                         self.stdout.write(f"Built {len(report.built)} files of {report.edition}.")
+                if not launch_due_within(seconds=IMPORT_LAUNCH_MARGIN):  # a whole book can take minutes
+                    for job in process_pending_imports(limit=1):
+                        self.stdout.write(f"Import {job.pk} ({job.file_name}): {job.get_status_display()}.")
             except Exception:  # a locked database or a lost connection: log it, keep running
                 logger.exception("Scheduler pass failed; trying again")
             if once:
