@@ -167,7 +167,7 @@ def plan_import(imported, year, region_slug=None, user=None, headings=None, prog
     edition = edition_for(year)
     chosen_region = Region.objects.filter(slug=region_slug).first() if region_slug else None
     vocabulary = Vocabulary(headings)
-    plan = ImportPlan(year, imported.covers_year, edition, [], list(imported.warnings), dict(headings or {}))
+    plan = ImportPlan(year, imported.covers_year, edition, [], list(imported.warnings), headings=dict(headings or {}))
     if region_slug and chosen_region is None:
         plan.warnings.append(Warning("import", f"There is no region “{region_slug}”."))
     if edition is None and user is not None and not may_write(user, home_page(), creating=True):
@@ -302,7 +302,8 @@ def section_stream(sections, vocabulary, people):
 def write_import(plan, user=None, source="", progress=None):
     """Carry out ``plan`` in one transaction: drafts only. Returns the plan's counts."""
     to_write = [planned for planned in plan.entries if planned.action in ("create", "update")]
-    if not to_write:  # nothing to write: not even an empty edition
+    articles = [planned for planned in plan.articles if planned.action in ("create", "update")]
+    if not to_write and not articles:  # nothing to write: not even an empty edition
         return plan.counts()
     with transaction.atomic():
         edition = plan.edition or create_edition(plan.year, plan.covers_year, user)
