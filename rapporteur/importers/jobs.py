@@ -224,7 +224,17 @@ def preview_of(imported, plan):
         "new_edition": plan.edition is None,
         "counts": plan.counts(),
         "warnings": [{"where": w.where, "message": w.message} for w in plan.warnings],
-        "articles": [article.title for article in imported.articles],
+        "articles": [
+            {
+                "kind": planned.label,
+                "title": planned.imported.title,
+                "source": getattr(planned.imported, "source", ""),
+                "action": planned.action,
+                "reason": planned.reason,
+                "warnings": [{"where": w.where, "message": w.message} for w in planned.warnings],
+            }
+            for planned in plan.articles
+        ],
         "entries": entries,
         "unknown_headings": list(unknown.values()),
     }

@@ -209,3 +209,29 @@ def test_the_template_and_the_sample_are_offered_for_download(signed_in):
     assert read_docx(sample.content, name="sample.docx").iso_code == "IS"
     template = publisher.get(links["template"])
     assert "house-style-template.docx" in template["Content-Disposition"]
+
+
+def test_an_article_is_previewed_and_confirmed_as_a_draft(signed_in):
+    from rapporteur.reports.models import ArticlePage, EditionPage
+
+    essay = b"""---
+kind: essay
+title: A placeholder essay for the import page
+---
+The lead of a placeholder essay.
+
+# A headed part
+
+A placeholder paragraph.
+"""
+    publisher = signed_in("publisher")
+    html = soup(upload(publisher, "essay.md", essay))
+    article = html.select_one("[data-articles] li")
+    assert article["data-action"] in ("create", "update")
+    assert "A placeholder essay for the import page" in article.text
+    publisher.post(reverse("rapporteur_import_confirm", args=[only_job().pk]), {})
+    edition = EditionPage.objects.get(year=2013)
+    page = ArticlePage.objects.child_of(edition).get(kind="essay")
+    job = only_job()
+    assert job.result["counts"][article["data-action"]] == 1, job.result
+    assert page.get_latest_revision_as_object().title == "A placeholder essay for the import page"
