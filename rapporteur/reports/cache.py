@@ -18,7 +18,7 @@ DEFAULT_TIMEOUT = 6 * 60 * 60
 # new version reading a value an older one stored — a page object where it now expects an id,
 # a dataclass with other fields — would fail or mislead. Bump this whenever a cached value
 # changes shape: the new version then ignores everything the old one stored.
-FORMAT = "2"
+FORMAT = "3"
 
 
 def current_generation():

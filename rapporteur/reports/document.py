@@ -50,6 +50,7 @@ class Case:
     person_name: str = ""
     person_slug: str = ""
     kind: str = "case"
+    key: str = ""  # the block's stream id: kept by every edit, so open data can name the case for good
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Section:
     theme_slug: str
     heading: str
     blocks: tuple
+    key: str = ""  # the block's stream id (see ``Case.key``)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,7 @@ def build_entry_document(page):
                         html=rich_text_html(child.value["text"].source),
                         person_name=person.name if person else "",
                         person_slug=person.slug if person else "",
+                        key=child.id or "",
                     )
                 )
         sections.append(
@@ -238,6 +241,7 @@ def build_entry_document(page):
                 theme_slug=theme.slug if theme else "",
                 heading=heading,
                 blocks=tuple(items),
+                key=block.id or "",
             )
         )
     country = page.country
