@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    path("", include("rapporteur.opendata.urls")),  # /api/v1/
 ]
 
 if settings.DEBUG:

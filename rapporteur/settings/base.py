@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rapporteur.backups",
     "rapporteur.archive",
     "rapporteur.publishing",
+    "rapporteur.opendata",
     "rapporteur.importers",
     "rapporteur.demo",
     "wagtail.contrib.settings",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: served precompressed
     "rapporteur.reports.compression.ReaderGZipMiddleware",  # reader pages only (BREACH: see the module)
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # /api/: caching, CORS, rate limit, JSON errors; outside LocaleMiddleware, whose 404 redirects it undoes
+    "rapporteur.opendata.http.OpenDataMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -170,6 +173,13 @@ def cache_from_url(url):
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
 CACHES["default"]["KEY_PREFIX"] = "rapporteur"
+
+# --- Open data API (rapporteur.opendata) -------------------------------------------
+# Per client address (resolved as in accounts.addresses), counted in the cache above so every
+# worker shares one count: "requests/seconds", or "0" for no limit. Answers may be kept by
+# browsers and proxies for OPENDATA_API_MAX_AGE seconds, then revalidated by ETag.
+OPENDATA_API_RATE_LIMIT = env("API_RATE_LIMIT", "300/60")
+OPENDATA_API_MAX_AGE = int(env("API_MAX_AGE", 60))
 
 # --- Accounts ----------------------------------------------------------------------
 

@@ -25,3 +25,4 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 AXES_FAILURE_LIMIT = 5
+OPENDATA_API_RATE_LIMIT = "100000/60"  # the leak crawl reads every API address; the limit has its own test
