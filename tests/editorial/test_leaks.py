@@ -72,7 +72,7 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
         kazakhstan.save_revision()
 
         orphan = document("LEAK-DOC-ORPHAN")
-    hidden = [
+    hidden = API_HIDDEN + [
         draft.url_path.replace("/home/", "/en/", 1),
         "/en/2014/",
         "/en/2014/africa/ghana/",
@@ -98,6 +98,14 @@ ARCHIVE_PROBES = [f"/en/search/?q={token.lower().replace('-', '+')}" for token i
     "/en/countries/canada/",
     "/en/countries/france/",
     "/en/themes/excessive-use-of-force/?edition=2014",
+    "/api/v1/search?q=leak",
+    "/api/v1/matrix",
+    "/api/v1/entries?edition=2014",
+    "/api/v1/sections?edition=2014",
+]
+# The open-data API's addresses of the hidden entries: unknown (404), like the pages.
+API_HIDDEN = ["/api/v1/editions/2014", "/api/v1/entries/2014-GH", "/api/v1/countries/GH", "/api/v1/countries/JP"] + [
+    f"/api/v1/entries/2013-{code}" for code in ("JP", "CA", "FR")
 ]
 
 
@@ -111,6 +119,9 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
     assert "/en/2013/files/annual-report-2013.pdf" in responses, "the edition PDF was crawled"
     assert "/en/2013/files/annual-report-2013.epub" in responses, "the e-book was crawled"
     assert "Kazakhstan" in responses["/en/2013/files/annual-report-2013.pdf"].text, "files are read as text"
+    api = [path for path in responses if path.startswith("/api/v1/")]
+    for resource in ("entries/", "sections/", "cases/", "people/", "countries/", "themes/", "editions/", "search"):
+        assert any(path.startswith(f"/api/v1/{resource}") for path in api), f"the API's {resource} were crawled"
     for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
         assert bodies_containing(responses, token) == [], token
     for path in planted["hidden"]:
@@ -127,6 +138,7 @@ def test_after_launch_the_embargoed_entry_appears_where_it_should(client, plante
     assert "/en/search/?q=leak+embargo" in bodies_containing(responses, "/en/2014/africa/ghana/")
     assert "/en/2014/africa/ghana/" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/sitemap.xml" in bodies_containing(responses, "/en/2014/africa/ghana/")
+    assert "/api/v1/entries/2014-GH" in bodies_containing(responses, "LEAK-EMBARGO"), "the API has it after launch"
     assert "/en/2014/downloads/" in bodies_containing(responses, "LEAK-DOC-EMBARGO")
     document_pages = [
         path for path in bodies_containing(responses, "secret LEAK-DOC-EMBARGO") if path.startswith("/documents/")

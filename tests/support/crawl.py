@@ -1,6 +1,7 @@
 """An anonymous reader crawling every channel the site offers, for leak tests."""
 
 import io
+import json
 import re
 import subprocess
 import zipfile
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.support.helpers import require_tool
 
-SEEDS = ["/", "/en/", "/sitemap.xml", "/robots.txt"]
+SEEDS = ["/", "/en/", "/sitemap.xml", "/robots.txt", "/api/v1/", "/api/v1/docs/", "/api/v1/openapi.json"]
 
 
 class Visit:
@@ -67,7 +68,9 @@ def links_in(url, visit):
     content_type = visit.content_type
     body = visit.content.decode("utf-8", "replace")
     found = set()
-    if "xml" in content_type:
+    if "json" in content_type:
+        found.update(addresses_in_json(body))
+    elif "xml" in content_type:
         found.update(re.findall(r"<loc>([^<]+)</loc>", body))
     elif "text/plain" in content_type:
         found.update(re.findall(r"https?://\S+", body))
@@ -82,6 +85,25 @@ def links_in(url, visit):
                     if option.get("value"):
                         found.add(f"{action}?{select['name']}={option['value']}")
     return {urldefrag(urljoin(url, link))[0] for link in found}
+
+
+def addresses_in_json(body):
+    """Every address an API answer gives (``url``, ``reader_url``, ``next``...): the API is crawled
+    through its own links, as a client following them would be."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return set()
+    found, stack = set(), [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and item.startswith(("http://testserver/", "/api/")):
+            found.add(item)
+    return found
 
 
 def local_path(link):
