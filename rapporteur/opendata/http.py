@@ -153,7 +153,13 @@ class OpenDataMiddleware:
         if not_modified(request, etag, since):
             response = HttpResponse(status=304)
         else:
+            head = request.method == "HEAD"
+            if head:  # the operations are declared for GET: answer HEAD as GET without the body
+                request.method = "GET"
             response = self.get_response(request)
+            if head:
+                request.method = "HEAD"
+                response.content = b""
             if is_not_found(response):  # JSON, never a redirect to a reader page
                 response = json_error(404, "not_found", "There is nothing at this address; see /api/v1/.")
         if response.status_code in (200, 304):

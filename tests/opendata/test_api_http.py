@@ -48,6 +48,11 @@ def test_any_origin_may_read_it(client):
     assert preflight.status_code == 204 and "GET" in preflight["Access-Control-Allow-Methods"]
 
 
+def test_head_answers_like_get_without_a_body(client):
+    response = client.head("/api/v1/editions")
+    assert response.status_code == 200 and response.content == b"" and response["ETag"]
+
+
 def test_it_is_read_only(client):
     response = client.post("/api/v1/editions", {})
     assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
