@@ -23,13 +23,14 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from rapporteur.archive.models import CaseRecord, SearchRecord
-from rapporteur.reports.cache import current_generation
+from rapporteur.reports.cache import cached, current_generation
 from rapporteur.reports.document import entry_document
 from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, Person, Region, Theme
 from rapporteur.reports.models.addresses import FormerSlug
 from rapporteur.reports.visibility import hidden_paths, reader_visible
 
 from . import identifiers as ids
+from . import schemas
 
 API_ROOT = "/api/v1/"
 
@@ -130,6 +131,12 @@ class Writer:
     def __init__(self, base, vocab=None):
         self.base = base  # "https://example.org"
         self.vocab = vocab or vocabulary()
+        self.refs = {}  # (kind, key) -> reference: an entry names its country in every section and case
+
+    def memo(self, kind, key, build):
+        if (kind, key) not in self.refs:
+            self.refs[kind, key] = build()
+        return self.refs[kind, key]
 
     def absolute(self, url):
         return urljoin(self.base + "/", url) if url else ""
@@ -146,6 +153,9 @@ class Writer:
         }
 
     def country_ref(self, country):
+        return self.memo("country", country.pk, lambda: self.make_country_ref(country))
+
+    def make_country_ref(self, country):
         return {
             "id": country.iso_code,
             "name": country.name,
@@ -162,6 +172,9 @@ class Writer:
     def theme_ref(self, theme):
         if theme is None:
             return None
+        return self.memo("theme", theme.pk, lambda: self.make_theme_ref(theme))
+
+    def make_theme_ref(self, theme):
         return {
             "id": theme.slug,
             "name": theme.name,
@@ -172,6 +185,9 @@ class Writer:
     def person_ref(self, slug, name):
         if not slug:
             return None
+        return self.memo("person", slug, lambda: self.make_person_ref(slug, name))
+
+    def make_person_ref(self, slug, name):
         return {
             "id": slug,
             "name": name,
@@ -242,6 +258,23 @@ def visible_entry_document(row):
     """The entry's document, if its page is (still) one a reader may see."""
     page = reader_visible(CountryEntryPage.objects.filter(pk=row.page_id)).first()
     return entry_document(page) if page is not None else None
+
+
+def entry_payload(writer, row):
+    """The whole entry as JSON (checked against its schema), made once per content generation and host.
+
+    ``row`` comes from a visible record (checked on every request); the page itself is read,
+    through the visibility rule once more, only when the payload is not cached yet. Sections
+    and cases are answered from the same payload, so all three always agree.
+    """
+
+    def build():
+        document = visible_entry_document(row)
+        if document is None:
+            return None
+        return schemas.Entry.model_validate(entry_detail(writer, row, document)).model_dump(mode="json")
+
+    return cached("opendata-entry", row.page_id, writer.base, build=build)
 
 
 def entry_detail(writer, row, document):
@@ -359,18 +392,6 @@ def section_summary(writer, values):
     }
 
 
-def find_section(document, anchor):
-    return next((section for section in document.sections if section.anchor == anchor), None)
-
-
-def find_case(document, key):
-    for section in document.sections:
-        for block in section.blocks:
-            if block.kind == "case" and key_of_case(section, block) == key:
-                return section, block
-    return None, None
-
-
 def case_rows(vocab, edition=None, year_covered=None, country=None, region=None, theme=None, person=None):
     """Case records (cases that name a person), filtered; newest edition first."""
     rows = vocab.records(CaseRecord)
@@ -385,40 +406,24 @@ def case_rows(vocab, edition=None, year_covered=None, country=None, region=None,
 
 
 def cases_of_records(writer, records):
-    """The cases that case records (``page_id``, ``position``) point to, from their entries' documents.
+    """The cases that case records (``page_id``, ``position``) point to, from their entries' payloads.
 
     A case record's position counts the entry's cases that name a person, in reading order;
-    the document lists them in the same order.
+    the entry lists them in the same order.
     """
     vocab = writer.vocab
-    rows = {
-        row.page_id: row
-        for row in (
-            EntryRow(*values)
-            for values in vocab.records()
-            .filter(kind=SearchRecord.Kind.SUMMARY, page_id__in={page for page, _ in records})
-            .values_list(*ENTRY_COLUMNS)
-        )
-    }
+    rows = vocab.records().filter(kind=SearchRecord.Kind.SUMMARY, page_id__in={page for page, _ in records})
     named = {}
-    for page_id, row in rows.items():
-        document = visible_entry_document(row)
-        if document is None:
-            continue
-        named[page_id] = [
-            (section, block)
-            for section in document.sections
-            for block in section.blocks
-            if block.kind == "case" and block.person_slug
-        ]
-    cases = []
-    for page_id, position in records:
-        found = named.get(page_id, [])
-        if position < len(found):
-            row = rows[page_id]
-            section, block = found[position]
-            cases.append(case_detail(writer, row, vocab.editions[row.edition_id], section, block))
-    return cases
+    for values in rows.values_list(*ENTRY_COLUMNS):
+        row = EntryRow(*values)
+        payload = entry_payload(writer, row)
+        if payload is not None:
+            named[row.page_id] = [
+                case for section in payload["sections"] for case in section["cases"] if case["person"]
+            ]
+    return [
+        named[page_id][position] for page_id, position in records if page_id in named and position < len(named[page_id])
+    ]
 
 
 # -- vocabularies --------------------------------------------------------------------------
