@@ -11,6 +11,7 @@ a 500 and never silently ignored), resolving identifiers (an embargoed edition i
 """
 
 import functools
+import hashlib
 import inspect
 import json
 import math
@@ -22,6 +23,7 @@ from ninja.errors import HttpError, ValidationError
 
 from rapporteur.archive import search as archive_search
 from rapporteur.archive.models import SearchRecord
+from rapporteur.reports.cache import cached
 from rapporteur.reports.models import Person, Region, Theme
 
 from . import catalogue, schemas
@@ -90,6 +92,33 @@ def known_parameters(view):
         return view(request, *args, **kwargs)
 
     return checked
+
+
+def as_json(payload):
+    """An answer already checked against its schema (when it was cached): sent as it is."""
+    return HttpResponse(json.dumps(payload, ensure_ascii=False), content_type="application/json; charset=utf-8")
+
+
+def answered_once(schema):
+    """Answer a list, the matrix or a search from the cache while the content generation lasts.
+
+    The answer is computed (and checked against ``schema``) the first time an address is asked
+    for after a publish; bad parameters raise before anything is stored.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def cached_view(request, *args, **kwargs):
+            def build():
+                return schema.model_validate(view(request, *args, **kwargs)).model_dump(mode="json")
+
+            address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            base = f"{request.scheme}://{request.get_host()}"
+            return as_json(cached("opendata-answer", address, base, build=build))
+
+        return cached_view
+
+    return decorate
 
 
 # -- parameters -> objects -------------------------------------------------------------------
@@ -311,6 +340,7 @@ def theme(request, theme_id: str):
     "/people", response={200: schemas.PersonPage, **ERRORS}, summary="People named in cases", tags=["vocabularies"]
 )
 @known_parameters
+@answered_once(schemas.PersonPage)
 def people(request, page: int = PAGE, per_page: int = PER_PAGE_QUERY):
     w = writer(request)
     rows = catalogue.visible_people(w.vocab).only("slug", "name")
@@ -341,6 +371,7 @@ def person(request, person_id: str):
 
 @api.get("/entries", response={200: schemas.EntryPage, **ERRORS}, summary="Country entries", tags=["entries"])
 @known_parameters
+@answered_once(schemas.EntryPage)
 def entries(
     request,
     edition: int | None = EDITION,
@@ -373,11 +404,6 @@ def whole_entry(w, year, iso_code):
     return payload
 
 
-def as_json(payload):
-    """An answer already checked against its schema (when it was cached): sent as it is."""
-    return HttpResponse(json.dumps(payload, ensure_ascii=False), content_type="application/json; charset=utf-8")
-
-
 @api.get(
     "/entries/{entry_id}",
     response={200: schemas.Entry, **ERRORS},
@@ -394,6 +420,7 @@ def entry(request, entry_id: str):
 
 @api.get("/sections", response={200: schemas.SectionPage, **ERRORS}, summary="Theme sections", tags=["entries"])
 @known_parameters
+@answered_once(schemas.SectionPage)
 def sections(
     request,
     edition: int | None = EDITION,
@@ -439,6 +466,7 @@ def section(request, section_id: str):
     tags=["entries"],
 )
 @known_parameters
+@answered_once(schemas.CasePage)
 def cases(
     request,
     edition: int | None = EDITION,
@@ -492,6 +520,7 @@ def theme_list(vocab, values):
     tags=["matrix"],
 )
 @known_parameters
+@answered_once(schemas.Matrix)
 def matrix(
     request,
     theme: list[str] | None = THEMES,
@@ -526,6 +555,7 @@ def matrix(
     tags=["search"],
 )
 @known_parameters
+@answered_once(schemas.SearchPage)
 def search(
     request,
     q: str = Query("", max_length=2000, description='Words; "quoted phrases" match in order.'),
