@@ -95,8 +95,12 @@ def known_parameters(view):
 
 
 def as_json(payload):
-    """An answer already checked against its schema (when it was cached): sent as it is."""
-    return HttpResponse(json.dumps(payload, ensure_ascii=False), content_type="application/json; charset=utf-8")
+    """An answer already checked against its schema (when it was cached): sent as it is.
+
+    ``payload``: a dict, or its JSON text (big answers such as the matrix are cached as text).
+    """
+    text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+    return HttpResponse(text, content_type="application/json; charset=utf-8")
 
 
 def answered_once(schema):
@@ -110,7 +114,7 @@ def answered_once(schema):
         @functools.wraps(view)
         def cached_view(request, *args, **kwargs):
             def build():
-                return schema.model_validate(view(request, *args, **kwargs)).model_dump(mode="json")
+                return schema.model_validate(view(request, *args, **kwargs)).model_dump_json()
 
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             base = f"{request.scheme}://{request.get_host()}"
