@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from wagtail import hooks
 
 from rapporteur.editorial.embargo import launch_due_within, publish_due
 from rapporteur.importers.jobs import process_pending_imports
@@ -19,9 +20,9 @@ class Command(BaseCommand):
     help = (
         "Run the publishing scheduler: every second, Wagtail's scheduled publishing and expiry (embargoed "
         "editions launch this way, at their go-live time), each page on its own so one failure holds nothing "
-        "back (use this instead of a publish_scheduled cron job); and rebuilds the PDF and EPUB files of "
-        "editions whose published content changed; and reads and writes imports started on the Import page, "
-        "one at a time."
+        "back (use this instead of a publish_scheduled cron job); rebuilds the PDF and EPUB files of "
+        "editions whose published content changed; reads and writes imports started on the Import page, "
+        "one at a time; and runs what other apps register as background work (the open datasets)."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +44,9 @@ class Command(BaseCommand):
                 if not launch_due_within(seconds=60):  # typesetting never delays a launch
                     for report in build_pending(limit=1):
                         self.stdout.write(f"Built {len(report.built)} files of {report.edition}.")
+                    for work in hooks.get_hooks("rapporteur_background_work"):
+                        for line in work():
+                            self.stdout.write(line)
                 if not launch_due_within(seconds=IMPORT_LAUNCH_MARGIN):  # a whole book can take minutes
                     for job in process_pending_imports(limit=1):
                         self.stdout.write(f"Import {job.pk} ({job.file_name}): {job.get_status_display()}.")

@@ -1,0 +1,174 @@
+"""Building the dataset files in the background, only when their rows changed.
+
+Every published edition gets a Data Package (CSV), a spreadsheet and JSON Lines; the whole
+archive gets the same plus an SQLite file with full-text search. The rows are written to every
+format in one pass, edition by edition (constant memory), and hashed on the way: when the hash
+equals the stored file's, the new copy is dropped, so an unrelated publish rewrites nothing.
+"""
+
+import hashlib
+import json
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Site
+
+from rapporteur.reports.cache import new_generation
+from rapporteur.reports.chrome import build_organisation
+from rapporteur.reports.document import build_edition_document
+from rapporteur.reports.models import EditionPage
+from rapporteur.reports.visibility import reader_visible
+
+from ..models import DatasetFile, DatasetRequest, OpenDataSettings
+from .formats import CsvPackage, SectionLines, Spreadsheet, SqliteArchive
+from .rows import Vocabularies, edition_rows
+
+logger = logging.getLogger(__name__)
+
+DATASET_VERSION = "1"  # change when the tables change, to rebuild every file
+ARCHIVE = "archive"
+
+
+def public_editions():
+    """The editions a reader can see, oldest first (one language version each)."""
+    return reader_visible(EditionPage.objects.all()).order_by("year", "locale__language_code")
+
+
+def base_name(edition):
+    return f"annual-report-{edition.year}-data" if edition else "annual-report-archive-data"
+
+
+def descriptor(edition, editions, site):
+    organisation = build_organisation(site).name if site else ""
+    settings = OpenDataSettings.for_site(site) if site else OpenDataSettings()
+    if edition:
+        title = f"{organisation} {edition.title}: data".strip()
+        covers = f"the year {edition.covers_year}"
+    else:
+        title = f"{organisation} annual reports, all editions: data".strip()
+        covers = f"the years {editions[0].covers_year}–{editions[-1].covers_year}" if editions else "no year yet"
+    citation = settings.citation or f"{organisation}, {title.removeprefix(organisation).strip(' :')}.".strip(", ")
+    return {
+        "name": base_name(edition),
+        "title": title,
+        "description": f"Country entries, sections, cases and data-box facts covering {covers}.",
+        "licenses": [{"name": settings.licence_name, "title": settings.licence_title, "path": settings.licence_url}],
+        "sources": [{"title": organisation or "Rapporteur", "path": site.root_url if site else ""}],
+        "citation": citation,
+        "version": DATASET_VERSION,
+    }
+
+
+class Output:
+    """The files of one scope (an edition, or the archive) being written, and the hash of their rows."""
+
+    def __init__(self, folder, edition, editions, site):
+        self.edition = edition
+        self.edition_ids = [each.pk for each in editions]
+        self.started = time.perf_counter()
+        base = base_name(edition)
+        folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
+        folder.mkdir()
+        self.paths = {"zip": folder / f"{base}.zip", "xlsx": folder / f"{base}.xlsx", "jsonl": folder / f"{base}.jsonl"}
+        self.package = CsvPackage(folder / "package", descriptor(edition, editions, site))
+        self.sinks = [self.package, Spreadsheet(self.paths["xlsx"]), SectionLines(self.paths["jsonl"])]
+        if edition is None:  # the archive also comes as one database with full-text search
+            self.paths["sqlite"] = folder / f"{base}.sqlite"
+            self.sinks.append(SqliteArchive(self.paths["sqlite"]))
+        self.digest = hashlib.sha256(DATASET_VERSION.encode())
+        self.digest.update(json.dumps(self.package.descriptor, sort_keys=True).encode())
+        self.vocabularies = Vocabularies()
+
+    def add(self, table, row):
+        self.digest.update(json.dumps([table, row], sort_keys=True, default=str).encode())
+        for sink in self.sinks:
+            sink.add(table, row)
+
+    def finish(self):
+        for table, row in self.vocabularies.rows():
+            self.add(table, row)
+        for sink in self.sinks:
+            sink.close()
+        self.package.zip_to(self.paths["zip"])
+        return store(self.edition, self.edition_ids, self.paths, self.digest.hexdigest(), self.started)
+
+
+def build_all():
+    """Every public edition's files and the archive's, in one pass over the editions.
+
+    Each edition is read once, as a document, and its rows go both to its own files and to the
+    archive's. Returns the names of the files written (unchanged files are not rewritten).
+    """
+    written = remove_hidden()
+    editions = list(public_editions())
+    site = Site.objects.filter(is_default_site=True).first()
+    organisation = build_organisation(site).name if site else ""
+    root = site.root_url if site else ""
+    with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
+        archive = Output(folder, None, editions, site)
+        for edition in editions:
+            own = Output(folder, edition, [edition], site)
+            document = build_edition_document(edition, organisation)
+            for table, row in edition_rows(document, own.vocabularies, root):
+                own.add(table, row)
+                archive.add(table, row)
+            archive.vocabularies.merge(own.vocabularies)
+            written += own.finish()
+        written += archive.finish()
+    if written:
+        new_generation()  # the pages listing the files must show the new ones
+    return written
+
+
+def store(edition, edition_ids, paths, digest, started):
+    written = []
+    seconds = time.perf_counter() - started
+    for fmt, path in paths.items():
+        existing = DatasetFile.objects.filter(edition=edition, format=fmt).first()
+        if existing and existing.content_hash == digest and existing.file:
+            continue
+        dataset = existing or DatasetFile(edition=edition, format=fmt)
+        if dataset.file:
+            dataset.file.delete(save=False)
+        dataset.name = path.name
+        dataset.editions = edition_ids
+        dataset.content_hash = digest
+        dataset.size = path.stat().st_size
+        dataset.built_at = timezone.now()
+        dataset.build_seconds = seconds
+        with path.open("rb") as handle:
+            dataset.file.save(f"{path.name}", File(handle), save=False)
+        dataset.save()
+        written.append(path.name)
+    return written
+
+
+def remove_hidden():
+    """Files of editions readers can no longer see go at once (the view already refuses them)."""
+    visible = set(public_editions().values_list("pk", flat=True))
+    removed = []
+    for dataset in DatasetFile.objects.exclude(edition=None).exclude(edition__in=visible):
+        dataset.file.delete(save=False)
+        removed.append(dataset.name)
+        dataset.delete()
+    return removed
+
+
+def request_datasets():
+    transaction.on_commit(lambda: DatasetRequest.objects.update_or_create(pk=1))
+
+
+def build_requested():
+    """Called by the scheduler: rebuild when published content changed since the last build."""
+    request = DatasetRequest.objects.filter(pk=1).first()
+    if request is None:
+        return []
+    requested_at = request.requested_at
+    written = build_all()
+    DatasetRequest.objects.filter(pk=1, requested_at=requested_at).delete()  # a change meanwhile asks again
+    return written
