@@ -1,0 +1,185 @@
+"""The open datasets: valid, complete, stable, in every format — and never ahead of the reader site."""
+
+import csv
+import io
+import json
+import sqlite3
+import zipfile
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from rapporteur.opendata.datasets.build import build_all, build_requested
+from rapporteur.opendata.models import DatasetFile, DatasetRequest
+from rapporteur.reports.document import build_edition_document
+from rapporteur.reports.models import CountryEntryPage, DownloadsPage, EditionPage
+from rapporteur.reports.visibility import reader_visible
+from tests.support.helpers import add_entry, approve
+
+pytestmark = pytest.mark.django_db
+
+
+def public_editions():
+    return list(reader_visible(EditionPage.objects.all()).order_by("year"))
+
+
+def read_file(dataset):
+    with dataset.file.open("rb") as handle:
+        return handle.read()
+
+
+def archive_file(fmt):
+    return DatasetFile.objects.get(edition=None, format=fmt)
+
+
+@pytest.fixture
+def built(tmp_path):
+    build_all()
+    return tmp_path
+
+
+def unpack_package(dataset, folder):
+    with zipfile.ZipFile(io.BytesIO(read_file(dataset))) as archive:
+        archive.extractall(folder)
+    return folder / "datapackage.json"
+
+
+def csv_rows(folder, table):
+    with open(folder / "data" / f"{table}.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_archive_package_is_a_valid_frictionless_data_package(built):
+    from frictionless import validate
+
+    descriptor = unpack_package(archive_file("zip"), built)
+    report = validate(str(descriptor))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    package = json.loads(descriptor.read_text())
+    assert {resource["name"] for resource in package["resources"]} == {
+        "editions",
+        "entries",
+        "office_holders",
+        "facts",
+        "sections",
+        "cases",
+        "people",
+        "documents",
+        "themes",
+        "countries",
+    }
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    sections = next(r for r in package["resources"] if r["name"] == "sections")
+    assert {"fields": ["entry_id"], "reference": {"resource": "entries", "fields": ["entry_id"]}} in sections["schema"][
+        "foreignKeys"
+    ]
+
+
+def test_the_tables_hold_what_the_site_shows(built):
+    unpack_package(archive_file("zip"), built)
+    documents = [build_edition_document(edition) for edition in public_editions()]
+    entries = [entry for document in documents for entry in document.entries]
+    assert len(csv_rows(built, "editions")) == len(documents)
+    rows = csv_rows(built, "entries")
+    assert len(rows) == len(entries)
+    assert len(csv_rows(built, "sections")) == sum(len(entry.sections) for entry in entries)
+    kazakhstan = next(row for row in rows if row["entry_id"] == "2013-KZ")
+    # both years, every code researchers merge on, and the reader's address
+    assert (kazakhstan["edition"], kazakhstan["year_covered"]) == ("2013", "2012")
+    assert (kazakhstan["iso_alpha2"], kazakhstan["iso_alpha3"], kazakhstan["cow_code"]) == ("KZ", "KAZ", "705")
+    assert kazakhstan["url"].endswith("/en/2013/europe-and-central-asia/kazakhstan/")
+    page = CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
+    holders = [row for row in csv_rows(built, "office_holders") if row["entry_id"] == "2013-KZ"]
+    assert [row["name"] for row in holders] == [holder.name for holder in page.office_holders.all()]
+    section_rows = [row for row in csv_rows(built, "sections") if row["entry_id"] == "2013-KZ"]
+    assert section_rows and all(row["text"] for row in section_rows)
+    assert all(row["section_id"].startswith("2013-KZ-") for row in section_rows)
+
+
+def test_csv_files_start_with_a_byte_order_mark_so_spreadsheets_read_utf8(built):
+    with zipfile.ZipFile(io.BytesIO(read_file(archive_file("zip")))) as archive:
+        for name in archive.namelist():
+            if name.endswith(".csv"):
+                assert archive.read(name).startswith(b"\xef\xbb\xbf"), name
+
+
+def test_spreadsheet_jsonl_and_sqlite_agree_with_the_package(built):
+    unpack_package(archive_file("zip"), built)
+    sections = csv_rows(built, "sections")
+    book = load_workbook(io.BytesIO(read_file(archive_file("xlsx"))), read_only=True)
+    assert book.sheetnames[:2] == ["editions", "entries"]
+    assert sum(1 for _ in book["sections"].iter_rows()) == len(sections) + 1  # the header row
+    lines = read_file(archive_file("jsonl")).decode().splitlines()
+    assert [json.loads(line)["section_id"] for line in lines] == [row["section_id"] for row in sections]
+    assert json.loads(lines[0])["year_covered"] and json.loads(lines[0])["text"]
+    database = built / "archive.sqlite"
+    database.write_bytes(read_file(archive_file("sqlite")))
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM sections").fetchone()[0] == len(sections)
+        word = sections[0]["text"].split()[3].strip(".,;:")
+        found = db.execute("SELECT section_id FROM sections_fts WHERE sections_fts MATCH ?", (f'"{word}"',)).fetchall()
+        assert (sections[0]["section_id"],) in found
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing_and_keeps_every_identifier(built):
+    before = {d.name: d.content_hash for d in DatasetFile.objects.all()}
+    assert build_all() == []
+    assert {d.name: d.content_hash for d in DatasetFile.objects.all()} == before
+
+
+def every_member(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
+
+
+def test_a_draft_and_an_embargoed_edition_are_never_in_the_data(built, tmp_path, embargoed_edition, team):
+    embargoed, region, _ = embargoed_edition
+    secret = add_entry(region, "ML", summary="<p>Embargoed finding about Mali.</p>")
+    approve(secret, team["publisher"])  # published inside the embargoed edition: still invisible
+    draft = CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
+    draft.summary = "<p>Unpublished draft wording.</p>"
+    draft.save_revision()
+    build_all()
+    for dataset in DatasetFile.objects.all():
+        data = read_file(dataset)
+        if dataset.format in ("zip", "xlsx"):
+            data = every_member(data)
+        assert b"Embargoed finding" not in data and b"Unpublished draft wording" not in data, dataset.name
+    assert not DatasetFile.objects.filter(edition=embargoed).exists()  # absent, not empty
+    unpack_package(archive_file("zip"), tmp_path)
+    assert "2014" not in [row["edition"] for row in csv_rows(tmp_path, "editions")]
+
+
+def test_files_of_a_withdrawn_edition_are_refused_at_once_even_before_the_rebuild(built, client, edition):
+    archive = archive_file("zip")
+    own = DatasetFile.objects.get(edition=edition, format="zip")
+    assert client.get(reverse("dataset_file", args=(archive.name,))).status_code == 200
+    edition.unpublish()
+    assert client.get(reverse("dataset_file", args=(own.name,))).status_code == 404
+    assert client.get(reverse("dataset_file", args=(archive.name,))).status_code == 404
+    build_all()
+    assert not DatasetFile.objects.filter(edition=edition).exists()
+
+
+def test_publishing_asks_for_new_files_and_the_scheduler_makes_them(edition, team, django_capture_on_commit_callbacks):
+    kazakhstan = CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
+    kazakhstan.summary = "<p>A corrected summary, in new words.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        kazakhstan.save_revision().publish(user=team["publisher"])
+    assert DatasetRequest.objects.exists()
+    written = build_requested()
+    assert "annual-report-2013-data.jsonl" in written and not DatasetRequest.objects.exists()
+    package = every_member(read_file(DatasetFile.objects.get(edition=edition, format="zip")))
+    assert b"A corrected summary, in new words." in package
+
+
+def test_the_data_page_and_the_downloads_page_offer_the_files(built, read, edition):
+    _, page = read(reverse("open_data"))
+    links = [a["href"] for a in page.select("a[download]")]
+    assert reverse("dataset_file", args=("annual-report-archive-data.sqlite",)) in links
+    assert reverse("dataset_file", args=("annual-report-2013-data.zip",)) in links
+    assert page.select_one("a[rel=license]")["href"].startswith("https://creativecommons.org/")
+    downloads = DownloadsPage.objects.child_of(edition).get()
+    _, page = read(downloads.url)
+    assert reverse("dataset_file", args=("annual-report-2013-data.zip",)) in [a["href"] for a in page.select("a")]
