@@ -17,6 +17,7 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from rapporteur.editorial.embargo import launch_edition, publish_due
+from rapporteur.opendata.datasets.build import build_all
 from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
 from tests.support.crawl import bodies_containing, crawl
@@ -87,6 +88,7 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
     assert not CountryEntryPage.objects.get(pk=expired.pk).live
     build_edition(edition)  # the 2013 PDF and e-book, made after everything was planted
     build_edition(embargo)  # under embargo: must make nothing
+    build_all()  # the open datasets, likewise
     return {"hidden": hidden, "edition": embargo, "embargoed": embargoed, "publisher": publisher}
 
 
@@ -122,6 +124,8 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
     api = [path for path in responses if path.startswith("/api/v1/")]
     for resource in ("entries/", "sections/", "cases/", "people/", "countries/", "themes/", "editions/", "search"):
         assert any(path.startswith(f"/api/v1/{resource}") for path in api), f"the API's {resource} were crawled"
+    for name in ("archive-data.zip", "archive-data.xlsx", "archive-data.sqlite", "2013-data.jsonl"):
+        assert "Kazakhstan" in responses[f"/en/data/files/annual-report-{name}"].text, f"{name} was crawled"
     for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
         assert bodies_containing(responses, token) == [], token
     for path in planted["hidden"]:
@@ -133,8 +137,10 @@ def test_after_launch_the_embargoed_entry_appears_where_it_should(client, plante
     with django_capture_on_commit_callbacks(execute=True):
         launch_edition(planted["edition"], user=planted["publisher"])
     build_pending()  # what the scheduler does after a launch
+    build_all()
     responses = crawl(client, extra=ARCHIVE_PROBES)
     assert "/en/2014/files/annual-report-2014.pdf" in bodies_containing(responses, "LEAK-EMBARGO")
+    assert "/en/data/files/annual-report-archive-data.sqlite" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/en/search/?q=leak+embargo" in bodies_containing(responses, "/en/2014/africa/ghana/")
     assert "/en/2014/africa/ghana/" in bodies_containing(responses, "LEAK-EMBARGO")
     assert "/sitemap.xml" in bodies_containing(responses, "/en/2014/africa/ghana/")

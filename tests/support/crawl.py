@@ -12,7 +12,19 @@ from bs4 import BeautifulSoup
 
 from tests.support.helpers import require_tool
 
-SEEDS = ["/", "/en/", "/sitemap.xml", "/robots.txt", "/api/v1/", "/api/v1/docs/", "/api/v1/openapi.json"]
+SEEDS = [
+    "/",
+    "/en/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/api/v1/",
+    "/api/v1/docs/",
+    "/api/v1/openapi.json",
+    "/en/data/",
+]
+
+# Open data files that are ZIP containers (the Data Package, the spreadsheet): read every member.
+ZIPPED_DATA = ("application/zip", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 class Visit:
@@ -44,6 +56,11 @@ def readable_text(content_type, content):
         )
         # narrow columns break words at line ends (soft hyphens, or after a hyphen): read them joined too
         return text + " " + re.sub(r"\u00ad\s*|(?<=-)\s*\n\s*", "", text)
+    if content_type in ZIPPED_DATA:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    if content_type.startswith(("application/jsonl", "application/vnd.sqlite3")):
+        return content.decode("utf-8", "replace")  # SQLite keeps text uncompressed in its pages
     if content_type == "application/epub+zip":
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             markup = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
