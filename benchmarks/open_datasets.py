@@ -1,0 +1,52 @@
+"""Open datasets at scale: building every edition's files and the whole archive's, and peak memory.
+
+    .venv/bin/python benchmarks/open_datasets.py [--editions 30] [--countries 160]
+
+Builds a scratch database (SQLite, or PostgreSQL if DATABASE_URL points to one) with the demo
+plus a synthetic archive (clearly synthetic text), then times ``build_all`` — the scheduler's
+job after a publish: each public edition's Data Package, spreadsheet and JSON Lines, and the
+whole archive's, plus the SQLite file — first from nothing, then again with nothing changed
+(which must rewrite nothing). Peak memory is the process's maximum resident set size.
+Targets: whole archive (package + SQLite) ≤ 60 s, peak memory ≤ 500 MB.
+"""
+
+import argparse
+import resource
+import time
+
+from _harness import django_on_scratch_database, generate_archive
+
+
+def peak_megabytes():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--editions", type=int, default=30)
+    parser.add_argument("--countries", type=int, default=160)
+    args = parser.parse_args()
+    with django_on_scratch_database() as database_url:
+        generate_archive(args.editions, args.countries)
+        from rapporteur.opendata.datasets.build import build_all
+        from rapporteur.opendata.models import DatasetFile
+
+        before = peak_megabytes()
+        started = time.perf_counter()
+        written = build_all()
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        again = build_all()
+        second = time.perf_counter() - started
+        archive = {d.format: d.size for d in DatasetFile.objects.filter(edition=None)}
+        print(
+            f"database: {database_url.split(':')[0]}, {args.editions} synthetic editions × {args.countries} countries"
+        )
+        print(f"first build: {first:.1f} s, {len(written)} files written")
+        print(f"rebuild with nothing changed: {second:.1f} s, {len(again)} files written")
+        print("archive files: " + ", ".join(f"{fmt} {size / 1e6:.1f} MB" for fmt, size in sorted(archive.items())))
+        print(f"peak memory: {peak_megabytes():.0f} MB (after setup: {before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
