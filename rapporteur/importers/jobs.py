@@ -17,6 +17,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from rapporteur.reports.models import CountryEntryPage, Theme
@@ -45,6 +46,10 @@ OFFICE_LABELS = {
 }
 
 
+STALE_SECONDS = 3600
+MAX_ATTEMPTS = 3
+
+
 def reads_at_once(job):
     limit = getattr(settings, "RAPPORTEUR_IMPORT_AT_ONCE_BYTES", AT_ONCE_MAX_BYTES)
     return job.file_name.lower().endswith(AT_ONCE_SUFFIXES) and job.size <= limit
@@ -58,7 +63,9 @@ def writes_at_once(job):
 
 def claim(job, waiting, working):
     """Move ``job`` from ``waiting`` to ``working`` unless someone else already did."""
-    claimed = ImportJob.objects.filter(pk=job.pk, status=waiting).update(status=working, started_at=timezone.now())
+    claimed = ImportJob.objects.filter(pk=job.pk, status=waiting).update(
+        status=working, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
     if claimed:
         job.refresh_from_db()
     return bool(claimed)
@@ -143,8 +150,38 @@ def run_write(job):
     return job
 
 
+def requeue_stale(now=None):
+    """Jobs left reading or writing by a background process that stopped (a restart, a machine lost).
+
+    Writing is one transaction, so an interrupted write left nothing behind: the job can simply
+    wait again. After ``MAX_ATTEMPTS`` starts it fails with a message instead, so that a file that
+    brings the process down cannot do so for ever. A job counts as interrupted when it has been
+    at work for longer than ``RAPPORTEUR_IMPORT_STALE_SECONDS`` (default one hour; a whole book
+    takes a few minutes).
+    """
+    now = now or timezone.now()
+    seconds = getattr(settings, "RAPPORTEUR_IMPORT_STALE_SECONDS", STALE_SECONDS)
+    stale = ImportJob.objects.filter(
+        status__in=(Status.READING, Status.WRITING), started_at__lt=now - timezone.timedelta(seconds=seconds)
+    )
+    for job in stale:
+        if job.attempts >= MAX_ATTEMPTS:
+            step = "read" if job.status == Status.READING else "written"
+            finish(
+                job,
+                Status.FAILED,
+                error=f"The background process stopped {job.attempts} times while this file was being {step}; "
+                "nothing was written. Try a smaller file, or tell an administrator.",
+            )
+            continue
+        waiting = Status.PENDING if job.status == Status.READING else Status.QUEUED
+        ImportJob.objects.filter(pk=job.pk, status=job.status).update(status=waiting, progress_done=0)
+        logger.warning("Import job %s was interrupted while %s; it waits again", job.pk, job.status)
+
+
 def process_pending_imports(limit=1):
     """Run the oldest waiting jobs, reading or writing (called by the scheduler). Returns them."""
+    requeue_stale()
     done = []
     for job in ImportJob.objects.filter(status__in=(Status.PENDING, Status.QUEUED)).order_by("created_at")[:limit]:
         done.append(run_preview(job) if job.status == Status.PENDING else run_write(job))

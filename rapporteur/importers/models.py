@@ -56,6 +56,9 @@ class ImportJob(models.Model):
     headings = models.JSONField(default=dict, blank=True, help_text="Heading as written → the theme chosen for it.")
     result = models.JSONField(default=dict, blank=True, help_text="Counts and the draft pages written.")
     error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="How often the background process began reading or writing it (see jobs.requeue_stale)."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from rapporteur.importers.jobs import process_pending_imports
@@ -235,3 +236,32 @@ A placeholder paragraph.
     job = only_job()
     assert job.result["counts"][article["data-action"]] == 1, job.result
     assert page.get_latest_revision_as_object().title == "A placeholder essay for the import page"
+
+
+def test_an_import_interrupted_by_a_stopped_scheduler_waits_again_then_gives_up(signed_in, settings):
+    settings.RAPPORTEUR_IMPORT_AT_ONCE_ENTRIES = 0
+    publisher = signed_in("publisher")
+    upload(publisher, "entries.zip", a_zip({"iceland.docx": sample_entry()}))
+    job = only_job()
+    hours_ago = timezone.now() - timezone.timedelta(hours=2)
+    # the scheduler was stopped while it was writing: the transaction rolled back, the job looks busy
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.WRITING, started_at=hours_ago, attempts=1)
+    assert process_pending_imports() == [job]  # waits again, and is written
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE and job.attempts == 2 and iceland() is not None
+
+    # a file that keeps stopping the process fails with a message after three starts
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.READING, started_at=hours_ago, attempts=3)
+    assert process_pending_imports() == []
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and "stopped 3 times" in job.error
+
+
+def test_an_import_at_work_is_left_alone(signed_in, settings):
+    publisher = signed_in("publisher")
+    upload(publisher, "entries.zip", a_zip({"iceland.docx": sample_entry()}))
+    job = only_job()
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.READING, started_at=timezone.now())
+    assert process_pending_imports() == []
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READING
