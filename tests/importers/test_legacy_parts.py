@@ -74,3 +74,48 @@ def test_names_one_letter_apart_are_probably_one_person():
     pairs = probably_same_people([edition_with("Nursultan Nazarbaev"), edition_with("Nursultan Nazarbayev")])
     assert pairs == [("Nursultan Nazarbaev", "Nursultan Nazarbayev")]
     assert probably_same_people([edition_with("Karim Massimov"), edition_with("Serik Akhmetov")]) == []
+
+
+# Mixed data boxes, as the 2012 text layer gives a few of them (shapes only; names invented).
+
+
+def test_a_label_inside_the_value_line_starts_the_next_office_holder():
+    lines = [
+        "Head of state:",
+        "Death penalty: Population:",
+        "Ana Perez (replaced Bo Lin in August) Head of government: Cy Dee (replaced Di Eng in October, "
+        "who replaced Ed Fox in August) retentionist 6.4 million",
+    ]
+    box = read_data_box(lines)
+    holders = {h.office: h for h in box.office_holders}
+    assert holders["head_of_state"].name == "Ana Perez"
+    assert holders["head_of_government"].name == "Cy Dee"
+    assert [r.name for r in holders["head_of_government"].replaced] == ["Di Eng", "Ed Fox"]
+    assert box.facts == {"death_penalty": "retentionist", "population": "6.4 million"}
+
+
+def test_an_inline_office_holder_followed_by_the_facts_keeps_only_the_name():
+    lines = [
+        "Head of state: Ana Perez",
+        "Head of government: Cy Dee (replaced Di Eng in November) retentionist 2.8 million 74.6 years",
+        "Death penalty: Population: Life expectancy:",
+    ]
+    box = read_data_box(lines)
+    holders = {h.office: h for h in box.office_holders}
+    assert holders["head_of_government"].name == "Cy Dee"
+    assert [(r.name, r.month) for r in holders["head_of_government"].replaced] == [("Di Eng", "November")]
+    assert box.facts == {"death_penalty": "retentionist", "population": "2.8 million", "life_expectancy": "74.6 years"}
+
+
+def test_an_unclosed_replacement_continues_at_the_start_of_the_value_line():
+    lines = [
+        "Head of state: Ana Perez",
+        "Head of government: Cy Dee (replaced Di",
+        "Death penalty: Population:",
+        "Eng in June) abolitionist for all crimes 5.4 million",
+    ]
+    box = read_data_box(lines)
+    holders = {h.office: h for h in box.office_holders}
+    assert holders["head_of_government"].name == "Cy Dee"
+    assert [(r.name, r.month) for r in holders["head_of_government"].replaced] == [("Di Eng", "June")]
+    assert box.facts == {"death_penalty": "abolitionist for all crimes", "population": "5.4 million"}

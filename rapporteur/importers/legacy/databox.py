@@ -83,17 +83,26 @@ def inline_values(text):
     return values
 
 
-def value_pattern(keys):
-    """A regex for the concatenated value line of a box with these labels, in order."""
+def value_pattern(keys, continued=False):
+    """A regex for the concatenated value line of a box with these labels, in order.
+
+    ``continued``: the line may start with the end of an inline office holder's parenthesis
+    (``… in June)``), and the names of offices labelled alone may then be missing (printed apart).
+    """
     parts = []
+    names = r"(?P<offices>(?:[^\d()]|\([^()]*\))+?)"
     if any(key in OFFICE_KEYS for key in keys):
-        parts.append(r"(?P<offices>(?:[^\d()]|\([^()]*\))+?)")
+        parts.append(names)
     for key in keys:
         if key in VALUE_SHAPES and f"(?P<{key}>" not in "".join(parts):
             shape = VALUE_SHAPES[key]
             # an entry covering two places gives each its own value: ``1.2 million (A); 0.3 million (B)``
             parts.append(f"(?P<{key}>(?:{shape})(?:\\s*\\([^()]*\\))?(?:;\\s*(?:{shape})(?:\\s*\\([^()]*\\))?)*)")
-    return re.compile(r"\s*" + r"\s+".join(parts) + r"\s*")
+    pattern = r"\s*" + r"\s+".join(parts) + r"\s*"
+    if continued:
+        pattern = pattern.replace(names + r"\s+", f"(?:{names}\\s+)?", 1)
+        pattern = r"\s*(?:(?P<continued>[^()]*\))\s+)?" + pattern
+    return re.compile(pattern)
 
 
 def offices_in(keys):
@@ -167,16 +176,62 @@ def read_data_box(lines, known_text=""):
     if not label_indexes:
         return box
     box.consumed.update(label_indexes)
-    if inline:
-        values = {key: value for key, value in inline.items() if value}
+    inline = {key: value for key, value in inline.items() if value}
+    tails = []
+    for key in [key for key in inline if key in OFFICE_KEYS]:
+        inline[key], tail = facts_tail(inline[key])
+        if tail:  # "Head of government: A (replaced B in May) retentionist 2.8 million …"
+            tails.append(tail)
+    inline_offices = [key for key in inline if key in OFFICE_KEYS]
+    if inline and not label_keys:
         box.values_end = max(label_indexes)
-        return finish(box, values, [key for key in inline if key in OFFICE_KEYS], label_indexes[0], known_text)
+        return finish(box, inline, inline_offices, label_indexes[0], known_text)
 
+    # Labels alone on their lines: their values are on one line of their own (sometimes after a
+    # few inline labels, whose last value may run on to the start of that line).
     after = max(label_indexes) + 1
     search = [*range(after, min(after + 20, len(lines))), *range(0, min(label_indexes))]
+    unclosed = next((key for key in inline_offices if inline[key].count("(") > inline[key].count(")")), None)
+    found = match_value_line(lines, box, label_keys, search, tails, continued=unclosed is not None)
+    if found is None:
+        box.problems.append((label_indexes[0], "data box: its values could not be split into the labels"))
+        if inline:
+            box.values_end = max(label_indexes)
+            return finish(box, inline, inline_offices, label_indexes[0], known_text)
+        return box
+    values, keys, start = found
+    continuation = values.pop("continued", None)
+    if continuation and unclosed:
+        inline[unclosed] = f"{inline[unclosed]} {continuation}"
+    if keys != label_keys:
+        missing = ", ".join(label_keys[len(keys) :])
+        box.problems.append((start, f"data box: no value found for {missing}"))
+    offices = [key for key in keys if key in OFFICE_KEYS]
+    return finish(box, {**inline, **values}, [*inline_offices, *offices], start, known_text)
+
+
+def facts_tail(value):
+    """An office holder's value and the facts run on after it (``… in May) retentionist 2.8 million``)."""
+    match = re.search(rf"(?<=\))\s+(?=(?:{VALUE_SHAPES['death_penalty']})\b|\d)", value)
+    if not match:
+        return value, ""
+    return value[: match.start()].strip(), value[match.end() :].strip()
+
+
+def match_value_line(lines, box, label_keys, search, tails=(), continued=False):
+    """The values of ``label_keys`` on one line (or two or three run together), or in a run-on tail.
+
+    Returns (values by key, the keys found, the line index) or None; a value missing at the end of
+    the line is tolerated by trying again without the last label.
+    """
     keys = list(label_keys)
-    while keys:
-        pattern = value_pattern(keys)
+    only_offices = not any(key not in OFFICE_KEYS for key in keys)
+    while keys and (only_offices or any(key not in OFFICE_KEYS for key in keys)):
+        pattern = value_pattern(keys, continued)
+        for tail in tails:
+            match = pattern.fullmatch(tail)
+            if match:
+                return {key: " ".join(value.split()) for key, value in match.groupdict().items() if value}, keys, 0
         for start in search:
             if start in box.consumed:
                 continue
@@ -190,27 +245,44 @@ def read_data_box(lines, known_text=""):
                     box.consumed.update(chunk)
                     box.values_end = chunk[-1]
                     values = {key: " ".join(value.split()) for key, value in match.groupdict().items() if value}
-                    if keys != label_keys:
-                        missing = ", ".join(label_keys[len(keys) :])
-                        box.problems.append((start, f"data box: no value found for {missing}"))
-                    offices = [key for key in keys if key in OFFICE_KEYS]
-                    return finish(box, values, offices, start, known_text)
-        if not any(key not in OFFICE_KEYS for key in keys):
+                    return values, keys, start
+        if only_offices:
             break
         keys = keys[:-1]  # a value missing at the end of the line: try without the last label
-    box.problems.append((label_indexes[0], "data box: its values could not be split into the labels"))
-    return box
+    return None
+
+
+def labelled_offices(names):
+    """``A (…) Head of government: B (…)``: a label inside the names line starts the next holder.
+
+    Returns the names before the first such label, and {office: value} for each labelled one.
+    """
+    matches = [match for match in LABEL.finditer(names) if label_key(match) in OFFICE_KEYS]
+    if not matches:
+        return names, {}
+    labelled = {}
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(names)
+        labelled[label_key(match)] = names[match.end() : end].strip()
+    return names[: matches[0].start()].strip(), labelled
 
 
 def finish(box, values, offices, where, known_text):
     """Turn matched values into office holders and facts."""
     names = values.pop("offices", None)
-    if names is not None and offices:
-        parts = split_names(names, len(offices), known_text)
-        if len(parts) != len(offices):
-            box.problems.append((where, f"data box: {len(offices)} office holders expected in “{names}”"))
-        for office, part in zip(offices, parts, strict=False):
-            box.office_holders.append(office_holder(office, part))
+    offices = list(offices)
+    if names is not None:
+        names, labelled = labelled_offices(names)
+        for office, value in labelled.items():
+            values.setdefault(office, value)
+            if office not in offices:
+                offices.append(office)
+        in_names = [office for office in offices if office not in values]
+        if in_names and names:
+            parts = split_names(names, len(in_names), known_text)
+            if len(parts) != len(in_names):
+                box.problems.append((where, f"data box: {len(in_names)} office holders expected in “{names}”"))
+            values.update(zip(in_names, parts, strict=False))
     for office in offices:
         if office in values:
             box.office_holders.append(office_holder(office, values.pop(office)))
