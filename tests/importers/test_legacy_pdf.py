@@ -127,3 +127,17 @@ def test_no_noise_survives_in_any_imported_text(edition):
 
 def test_the_whole_pdf_reads_within_its_budget(edition):
     assert pdf_2011()[1] < 120, f"{pdf_2011()[1]:.1f} s"
+
+
+def test_a_replacement_printed_over_two_blocks_stays_whole_and_the_box_goes_on(edition):
+    """A holder's "(replaced X in Month)" broken over a block break once ended the data box there:
+    the replacement was cut and every fact after it lost."""
+    leftovers = re.compile(r"Head ?of ?(?:state|government)|per cent|per 1,000|\bmillion\b|retentionist|abolitionist")
+    for entry in edition.entries:
+        for holder in entry.office_holders:
+            for text in (holder.name, *(replacement.name for replacement in holder.replaced)):
+                assert not leftovers.search(text) and text.count("(") == text.count(")"), (entry.country_name, text)
+    niger = next(entry for entry in edition.entries if entry.iso_code == "NE")
+    holders = {holder.office: holder for holder in niger.office_holders}
+    assert [(r.name, r.month) for r in holders["head_of_state"].replaced] == [("Mamadou Tandja", "February")]
+    assert "head_of_government" in holders and niger.facts["population"] == "15.9 million"

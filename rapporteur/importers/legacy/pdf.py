@@ -262,7 +262,10 @@ def read_entry(lines, header_count, book, source):
     while position < len(lines) and LABEL.match(lines[position].text):
         text = lines[position].text
         position += 1
-        while position < len(lines) and not lines[position].new_block and not LABEL.match(lines[position].text):
+        while position < len(lines) and not LABEL.match(lines[position].text):
+            # a value runs on over its block's lines; a replacement's parenthesis over a block break too
+            if lines[position].new_block and text.count("(") <= text.count(")"):
+                break
             text = join(text, lines[position].text)
             position += 1
         box_lines.append(text)
