@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from .. import bidi as bidi_text
 from ..chrome import edition_links, entry_neighbours
 from ..document import entry_document, prose_document, rich_text_html
-from ..extensions import edition_file_links, entry_file_links
+from ..extensions import edition_file_links, entry_addons, entry_file_links
 from ..frame import EDITION_DEPTH, ReaderFrame, ancestor_at, reader_frame
 
 register = template.Library()
@@ -49,6 +49,17 @@ def entry_neighbours_tag(page):
 @register.simple_tag(name="entry_files")
 def entry_files_tag(page):
     return entry_file_links(page)
+
+
+@register.simple_tag(takes_context=True, name="entry_addons")
+def entry_addons_tag(context, page, entry):
+    """What other apps add to the entry: ``{% entry_addons page entry as addons %}``."""
+    return entry_addons(context.get("request"), page, entry)
+
+
+@register.filter
+def section_addons(addons, anchor):
+    return addons.for_section(anchor) if addons else ""
 
 
 @register.simple_tag(name="edition_files")
