@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("rapporteur.archive.urls")),
     path("", include("rapporteur.publishing.urls")),
     path("", include("rapporteur.opendata.dataset_urls")),
+    path("", include("rapporteur.opendata.feed_urls")),
     path("<int:year>/jump/", jump, name="edition_jump"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -121,7 +121,9 @@ def country_view(request, slug):
     description = f"{country.name} in every edition of the report, {years[-1]}–{years[0]}: entries, heads of state "
     description += "and government, and the themes covered year by year."
     return render_reader(
-        request, "archive/country.html", {"body": body, "page_title": country.name, "page_description": description}
+        request,
+        "archive/country.html",
+        {"body": body, "country": country, "page_title": country.name, "page_description": description},
     )
 
 
