@@ -1,11 +1,15 @@
-"""Offering each edition's dataset files on its Downloads page, and the data page in the sitemap."""
+"""Open data on reader pages: dataset files on the Downloads page, the data page in the sitemap,
+citations on entries (``reports.extensions``), and the datasets' turn in the scheduler."""
 
 from django.urls import reverse
 from wagtail import hooks
 
 from rapporteur.reports.extensions import FileLink
 
+from .citation import entry_citation_addons
 from .datasets.views import servable_files
+
+hooks.register("rapporteur_entry_addons", entry_citation_addons)
 
 
 @hooks.register("rapporteur_edition_files")
