@@ -29,10 +29,10 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 
 from rapporteur.reports.bidi import balanced
-from rapporteur.reports.chrome import organisation_for_request
+from rapporteur.reports.chrome import edition_chrome, organisation_for_request
 from rapporteur.reports.document import entry_document
 from rapporteur.reports.extensions import EntryAddons
-from rapporteur.reports.frame import EDITION_DEPTH, ancestor_at
+from rapporteur.reports.frame import edition_id_for
 from rapporteur.reports.models import CountryEntryPage, EditionPage
 from rapporteur.reports.visibility import reader_visible
 
@@ -245,10 +245,19 @@ def disclosure(citation, label, context=""):
 
 def entry_citation_addons(request, page, entry):
     """ "Cite this entry" under the entry's title and "Cite this section" at the end of each section."""
-    edition = ancestor_at(page, EDITION_DEPTH)
-    if request is None or edition is None or not entry.url:
+    edition_id = edition_id_for(page)
+    if request is None or edition_id is None or not entry.url:
         return EntryAddons()
-    report = cited_report(edition.specific, organisation_for_request(request))
+    chrome = edition_chrome(edition_id)  # cached, and already read by the page's frame: no query
+    organisation = organisation_for_request(request)
+    report = CitedReport(
+        organisation=organisation.name if organisation else "Rapporteur",
+        title=chrome.title,
+        subtitle=chrome.subtitle,
+        year=chrome.year,
+        covers_year=chrome.covers_year,
+        language=translation.get_language() or "",
+    )
     whole, sections = citations_of(request, report, entry)
     return EntryAddons(
         header_html=disclosure(whole, "Cite this entry"),
