@@ -5,7 +5,8 @@ edition) entry, an expired entry,
 a private entry, an unpublished revision of a live entry and in documents attached to
 hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt, search (and
 every facet link it offers), country hubs, theme and people pages, the generated PDFs and
-e-books (read as text), static files and documents — and the hidden addresses themselves.
+e-books (read as text), the Atom feeds and citation files, static files and documents — and the
+hidden addresses themselves.
 """
 
 import datetime
@@ -79,6 +80,10 @@ def planted(team, edition, kazakhstan, embargoed_edition, django_capture_on_comm
         "/en/2014/africa/ghana/",
         "/en/2014/downloads/",
         "/en/2014/jump/?country=ghana",
+        "/en/2014/feed.atom",
+        "/en/countries/ghana/feed.atom",
+        "/en/cite/2014-GH.bib",
+        "/en/cite/2014-GH.json",
         "/en/2013/americas/canada/",
         "/en/2013/europe-and-central-asia/france/",
         embargo_doc.url,
@@ -126,6 +131,8 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
         assert any(path.startswith(f"/api/v1/{resource}") for path in api), f"the API's {resource} were crawled"
     for name in ("archive-data.zip", "archive-data.xlsx", "archive-data.sqlite", "2013-data.jsonl"):
         assert "Kazakhstan" in responses[f"/en/data/files/annual-report-{name}"].text, f"{name} was crawled"
+    assert "/en/countries/kazakhstan/feed.atom" in responses, "the feeds were crawled"
+    assert "/en/cite/2013-KZ.bib" in responses, "the citation files were crawled"
     for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
         assert bodies_containing(responses, token) == [], token
     for path in planted["hidden"]:

@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from tests.support.helpers import require_tool
 
+# Pages link their feeds (<link rel="alternate">); two are seeded as well, so that a template that
+# loses its link cannot take the feeds, and the citation files they lead to, out of the crawl.
 SEEDS = [
     "/",
     "/en/",
@@ -21,6 +23,8 @@ SEEDS = [
     "/api/v1/docs/",
     "/api/v1/openapi.json",
     "/en/data/",
+    "/en/corrections.atom",
+    "/en/2013/feed.atom",
 ]
 
 # Open data files that are ZIP containers (the Data Package, the spreadsheet): read every member.
@@ -89,8 +93,9 @@ def links_in(url, visit):
         found.update(addresses_in_json(body))
     elif "xml" in content_type:
         found.update(re.findall(r"<loc>([^<]+)</loc>", body))
-    elif "text/plain" in content_type:
-        found.update(re.findall(r"https?://\S+", body))
+        found.update(re.findall(r"<link[^>]* href=\"([^\"]+)\"", body))  # Atom feeds' links
+    elif "text/plain" in content_type or "bibtex" in content_type or "json" in content_type:
+        found.update(re.findall(r"https?://[^\s\"{}]+", body))
     elif "html" in content_type:
         html = BeautifulSoup(body, "html.parser")
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
