@@ -11,7 +11,7 @@ import rapporteur.reports
 
 REPORTS = Path(rapporteur.reports.__file__).parent
 PRESENTATION = {"chrome", "document", "frame", "extensions", "rendering", "templatetags", "views"}
-OTHER_APPS = {"archive", "editorial", "publishing", "demo", "accounts", "backups", "importers"}
+OTHER_APPS = {"archive", "editorial", "publishing", "demo", "accounts", "backups", "importers", "opendata"}
 
 
 def imported_modules(path):
