@@ -97,7 +97,9 @@ def entry_times(first, last, edition):
     it is "published" no earlier than the edition page itself.
     """
     launched = first_of(edition.first_published_at, edition.last_published_at)
-    published = max(moment for moment in (first_of(first, last), launched) if moment is not None)
+    moments = [moment for moment in (first_of(first, last), launched) if moment is not None]
+    # Pages made live from code without a publish carry no dates: the edition's year stands in.
+    published = max(moments) if moments else datetime.datetime(edition.year, 1, 1, tzinfo=datetime.UTC)
     return published, max(published, last or published)
 
 
