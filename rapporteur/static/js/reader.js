@@ -23,6 +23,26 @@
     document.querySelectorAll("[data-nav-disclosure]").forEach(function (details) { details.open = true; });
   }
 
+  // "Cite this entry": a copy button under the citation, the BibTeX and the CSL-JSON, where the
+  // browser lets a page write to the clipboard (without it, readers select the text themselves).
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll("[data-copy-label]").forEach(function (source) {
+      var button = document.createElement("button");
+      var label = source.getAttribute("data-copy-label");
+      button.type = "button";
+      button.className = "cite__copy";
+      button.textContent = label;
+      button.addEventListener("click", function () {
+        var text = (source.querySelector("pre") || source).textContent.trim();
+        navigator.clipboard.writeText(text).then(function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = label; }, 2000);
+        });
+      });
+      source.insertAdjacentElement("afterend", button);
+    });
+  }
+
   // Cookie notice: answer without leaving the page.
   document.querySelectorAll("[data-cookie-notice] form").forEach(function (form) {
     form.addEventListener("submit", function (event) {
