@@ -230,13 +230,16 @@ def citations_of(request, report, entry):
     return whole, sections
 
 
-def disclosure(citation, label, context=""):
+def disclosure(citation, label, context="", show_csl=True):
+    """The ``<details>`` on the page. A section's shows the line and BibTeX and offers its CSL-JSON as
+    a file only: printed for every section, the JSON weighed a sixth of the entry page."""
     return render_to_string(
         "opendata/cite.html",
         {
             "citation": citation,
             "label": label,
             "context": context,
+            "show_csl": show_csl,
             "bib_url": reverse("opendata_citation", args=(citation.identifier, "bib")),
             "json_url": reverse("opendata_citation", args=(citation.identifier, "json")),
         },
@@ -262,7 +265,7 @@ def entry_citation_addons(request, page, entry):
     return EntryAddons(
         header_html=disclosure(whole, "Cite this entry"),
         section_html={
-            anchor: disclosure(citation, "Cite this section", citation.section_heading)
+            anchor: disclosure(citation, "Cite this section", citation.section_heading, show_csl=False)
             for anchor, citation in sections.items()
         },
     )

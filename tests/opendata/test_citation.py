@@ -72,6 +72,11 @@ def test_every_section_has_its_own_citation_with_its_anchor(read):
     files = {a.get_text(): a["href"] for a in torture.select(".cite__files a")}
     assert files == {"BibTeX (.bib)": f"/en/cite/{TORTURE}.bib", "CSL-JSON (.json)": f"/en/cite/{TORTURE}.json"}
     assert not html.select("details.cite script"), "no script needed"
+    # the entry's disclosure shows all three ways; a section's shows the line and BibTeX, and its
+    # CSL-JSON as a file (printed five times over, the JSON weighed a sixth of the page)
+    captions = [f.get_text() for f in torture.select("figcaption")]
+    assert captions == ["BibTeX"]
+    assert [f.get_text() for f in html.select("header details.cite figcaption")] == ["BibTeX", "CSL-JSON"]
 
 
 def test_bibtex_file_parses_and_names_the_section(client, read):
