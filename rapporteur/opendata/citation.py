@@ -36,21 +36,7 @@ from rapporteur.reports.frame import edition_id_for
 from rapporteur.reports.models import CountryEntryPage, EditionPage
 from rapporteur.reports.visibility import reader_visible
 
-# -- identifiers -------------------------------------------------------------------------------
-# The open-data identifiers of issue 13: an entry is its edition's year and the country's ISO
-# code, a section adds its anchor (the theme's slug; a second section of one theme gets "-2").
-
-
-def entry_identifier(year, iso_code):
-    return f"{year}-{iso_code}"
-
-
-def section_identifier(year, iso_code, anchor):
-    return f"{entry_identifier(year, iso_code)}-{anchor}"
-
-
-IDENTIFIER = re.compile(r"(?P<year>[0-9]{4})-(?P<iso_code>[A-Z]{2})(?:-(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*))?")
-
+from .identifiers import entry_id, parse_entry_id, parse_section_id, section_id
 
 # -- the citation ------------------------------------------------------------------------------
 
@@ -209,7 +195,7 @@ def citations_of(request, report, entry):
     accessed = timezone.localdate()
     page_url = request.build_absolute_uri(entry.url)
     whole = Citation(
-        identifier=entry_identifier(report.year, entry.iso_code),
+        identifier=entry_id(report.year, entry.iso_code),
         report=report,
         entry_title=entry.title,
         section_heading="",
@@ -218,7 +204,7 @@ def citations_of(request, report, entry):
     )
     sections = {
         section.anchor: Citation(
-            identifier=section_identifier(report.year, entry.iso_code, section.anchor),
+            identifier=section_id(report.year, entry.iso_code, section.anchor),
             report=report,
             entry_title=entry.title,
             section_heading=section.heading,
@@ -281,10 +267,12 @@ FORMATS = {
 
 def citation_for(request, identifier):
     """The citation an identifier names, if readers can see what it names; else 404."""
-    match = IDENTIFIER.fullmatch(identifier)
-    if match is None:
+    named = parse_entry_id(identifier) or parse_section_id(identifier)
+    if named is None:
         raise Http404("Not a citation identifier.")
-    year, iso_code, anchor = int(match["year"]), match["iso_code"], match["anchor"]
+    year, iso_code, anchor = named.year, named.iso_code, getattr(named, "anchor", None)
+    if identifier != (section_id(year, iso_code, anchor) if anchor else entry_id(year, iso_code)):
+        raise Http404("Not a citation identifier.")  # one address per citation: the ISO code in capitals
     language = translation.get_language()
     edition = reader_visible(EditionPage.objects.filter(year=year, locale__language_code=language)).first()
     if edition is None:

@@ -34,7 +34,7 @@ from rapporteur.reports.document import build_edition_document, entry_document
 from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, FormerSlug
 from rapporteur.reports.visibility import reader_visible
 
-from .citation import entry_identifier
+from .identifiers import entry_id
 
 # The year this site's cross-edition feeds (countries, corrections) were first minted: a tag
 # URI's date only has to be one on which the authority held its name, and must never change.
@@ -131,7 +131,7 @@ def edition_items(edition):
                 published, updated = entry_times(*times[entry.page_id], edition)
                 items.append(
                     FeedItem(
-                        atom_id=tag_uri(edition.year, entry_identifier(edition.year, entry.iso_code)),
+                        atom_id=tag_uri(edition.year, entry_id(edition.year, entry.iso_code)),
                         title=balanced(entry.title),
                         url=entry.url,
                         summary_html=entry.summary_html,
@@ -162,7 +162,7 @@ def country_items(country):
             published, updated = entry_times(page.first_published_at, page.last_published_at, edition)
             items.append(
                 FeedItem(
-                    atom_id=tag_uri(edition.year, entry_identifier(edition.year, entry.iso_code)),
+                    atom_id=tag_uri(edition.year, entry_id(edition.year, entry.iso_code)),
                     title=f"{balanced(entry.title)}: {balanced(edition.title)}",
                     url=entry.url,
                     summary_html=entry.summary_html,
@@ -199,7 +199,7 @@ def correction_items():
             if edition is None:
                 continue
             entry = entry_document(page)
-            identifier = entry_identifier(edition.year, entry.iso_code)
+            identifier = entry_id(edition.year, entry.iso_code)
             same_day = {}
             for note in entry.corrections:
                 # Two corrections on one day are told apart by their order that day.
