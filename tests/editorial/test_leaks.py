@@ -129,7 +129,7 @@ def test_no_token_reaches_an_anonymous_reader_before_launch(client, planted):
     api = [path for path in responses if path.startswith("/api/v1/")]
     for resource in ("entries/", "sections/", "cases/", "people/", "countries/", "themes/", "editions/", "search"):
         assert any(path.startswith(f"/api/v1/{resource}") for path in api), f"the API's {resource} were crawled"
-    for name in ("archive-data.zip", "archive-data.xlsx", "archive-data.sqlite", "2013-data.jsonl"):
+    for name in ("archive-data.zip", "2013-data.xlsx", "archive-data.sqlite", "2013-data.jsonl"):
         assert "Kazakhstan" in responses[f"/en/data/files/annual-report-{name}"].text, f"{name} was crawled"
     assert "/en/countries/kazakhstan/feed.atom" in responses, "the feeds were crawled"
     assert "/en/cite/2013-KZ.bib" in responses, "the citation files were crawled"

@@ -104,12 +104,15 @@ def test_csv_files_start_with_a_byte_order_mark_so_spreadsheets_read_utf8(built)
                 assert archive.read(name).startswith(b"\xef\xbb\xbf"), name
 
 
-def test_spreadsheet_jsonl_and_sqlite_agree_with_the_package(built):
+def test_spreadsheet_jsonl_and_sqlite_agree_with_the_package(built, edition):
+    unpack_package(DatasetFile.objects.get(edition=edition, format="zip"), built / "2013")
+    sections_2013 = csv_rows(built / "2013", "sections")
+    book = load_workbook(io.BytesIO(read_file(DatasetFile.objects.get(edition=edition, format="xlsx"))), read_only=True)
+    assert book.sheetnames[:2] == ["editions", "entries"]
+    assert sum(1 for _ in book["sections"].iter_rows()) == len(sections_2013) + 1  # the header row
+    assert not DatasetFile.objects.filter(edition=None, format="xlsx").exists()  # the archive: SQLite instead
     unpack_package(archive_file("zip"), built)
     sections = csv_rows(built, "sections")
-    book = load_workbook(io.BytesIO(read_file(archive_file("xlsx"))), read_only=True)
-    assert book.sheetnames[:2] == ["editions", "entries"]
-    assert sum(1 for _ in book["sections"].iter_rows()) == len(sections) + 1  # the header row
     lines = read_file(archive_file("jsonl")).decode().splitlines()
     assert [json.loads(line)["section_id"] for line in lines] == [row["section_id"] for row in sections]
     assert json.loads(lines[0])["year_covered"] and json.loads(lines[0])["text"]

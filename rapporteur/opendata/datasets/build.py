@@ -74,12 +74,18 @@ class Output:
         base = base_name(edition)
         folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
         folder.mkdir()
-        self.paths = {"zip": folder / f"{base}.zip", "xlsx": folder / f"{base}.xlsx", "jsonl": folder / f"{base}.jsonl"}
+        self.paths = {"zip": folder / f"{base}.zip", "jsonl": folder / f"{base}.jsonl"}
         self.package = CsvPackage(folder / "package", descriptor(edition, editions, site))
-        self.sinks = [self.package, Spreadsheet(self.paths["xlsx"]), SectionLines(self.paths["jsonl"])]
-        if edition is None:  # the archive also comes as one database with full-text search
+        self.sinks = [self.package, SectionLines(self.paths["jsonl"])]
+        if edition is None:
+            # The archive comes as one database with full-text search instead of a spreadsheet:
+            # 30 editions make a workbook of tens of megabytes that spreadsheets open slowly if at
+            # all, and writing it took a third of the whole build (openpyxl, about 30 µs a cell).
             self.paths["sqlite"] = folder / f"{base}.sqlite"
             self.sinks.append(SqliteArchive(self.paths["sqlite"]))
+        else:
+            self.paths["xlsx"] = folder / f"{base}.xlsx"
+            self.sinks.append(Spreadsheet(self.paths["xlsx"]))
         self.digest = hashlib.sha256(DATASET_VERSION.encode())
         self.digest.update(json.dumps(self.package.descriptor, sort_keys=True).encode())
         self.vocabularies = Vocabularies()
