@@ -18,6 +18,7 @@ from rapporteur.reports.models import ArticlePage, PressReleasePage
 
 from .imported import Warning
 from .richtext import plain_text
+from .stored import without_ids
 
 KIND_LABELS = {
     "introduction": "Introduction",
@@ -139,14 +140,6 @@ def article_content(page):
     if not isinstance(page, PressReleasePage):
         content["author"] = page.author
     return content
-
-
-def without_ids(value):
-    if isinstance(value, dict):
-        return {key: without_ids(item) for key, item in value.items() if key != "id"}
-    if isinstance(value, list):
-        return [without_ids(item) for item in value]
-    return value
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from .imported import Warning
 from .offices import holder_rows
 from .regions import region_slug_for
 from .richtext import plain_text
+from .stored import without_ids
 from .themes import key, theme_pairs, vocabulary
 
 
@@ -240,14 +241,6 @@ def plan_import(imported, year, region_slug=None, user=None, headings=None, prog
 
 
 # -- content, as pages store it (also to compare with what an entry already has) -------------
-
-
-def without_ids(value):
-    if isinstance(value, dict):
-        return {key: without_ids(item) for key, item in value.items() if key != "id"}
-    if isinstance(value, list):
-        return [without_ids(item) for item in value]
-    return value
 
 
 def entry_content(page):
