@@ -64,6 +64,10 @@ def descriptor(edition, editions, site):
     }
 
 
+def encode(table, row):
+    return json.dumps([table, row], sort_keys=True, default=str).encode()
+
+
 class Output:
     """The files of one scope (an edition, or the archive) being written, and the hash of their rows."""
 
@@ -90,8 +94,9 @@ class Output:
         self.digest.update(json.dumps(self.package.descriptor, sort_keys=True).encode())
         self.vocabularies = Vocabularies()
 
-    def add(self, table, row):
-        self.digest.update(json.dumps([table, row], sort_keys=True, default=str).encode())
+    def add(self, table, row, encoded=None):
+        """Write a row everywhere; ``encoded`` is the row as hashed, when another output made it."""
+        self.digest.update(encoded or encode(table, row))
         for sink in self.sinks:
             sink.add(table, row)
 
@@ -121,8 +126,9 @@ def build_all():
             own = Output(folder, edition, [edition], site)
             document = build_edition_document(edition, organisation)
             for table, row in edition_rows(document, own.vocabularies, root):
-                own.add(table, row)
-                archive.add(table, row)
+                encoded = encode(table, row)  # once for both hashes
+                own.add(table, row, encoded)
+                archive.add(table, row, encoded)
             archive.vocabularies.merge(own.vocabularies)
             written += own.finish()
         written += archive.finish()

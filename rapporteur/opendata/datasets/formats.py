@@ -172,6 +172,5 @@ class SqliteArchive:
                 self.db.execute(
                     f'CREATE INDEX "{table.name}_{"_".join(columns)}" ON "{table.name}" ({", ".join(columns)})'
                 )
-        self.db.commit()
-        self.db.execute("VACUUM")
+        self.db.commit()  # no VACUUM: a new file written in one go has no free pages to give back
         self.db.close()
