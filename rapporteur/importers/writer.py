@@ -371,12 +371,22 @@ def fill(page, item, vocabulary, people, covers_year=None):
     content = imported_content(item, vocabulary, people, covers_year)
     page.summary = content["summary"]
     page.body = content["body"]
+    # Every row gets its place explicitly: rows without a sort order come back from PostgreSQL in
+    # any order, which would scramble a chain of office holders and make a re-import an "update".
     page.office_holders = [
-        OfficeHolder(office=office, name=name, replaced=replaced, replaced_on=replaced_on, former=former)
-        for office, name, replaced, replaced_on, former in content["office_holders"]
+        OfficeHolder(
+            office=office, name=name, replaced=replaced, replaced_on=replaced_on, former=former, sort_order=number
+        )
+        for number, (office, name, replaced, replaced_on, former) in enumerate(content["office_holders"])
     ]
-    page.facts = [EntryFact(kind=kind, value=value[:300]) for kind, value in content["facts"]]
+    page.facts = [
+        EntryFact(kind=kind, value=value[:300], sort_order=number)
+        for number, (kind, value) in enumerate(content["facts"])
+    ]
     page.related_reports = [
-        RelatedReport(title=title, index_number=number, link_url=url) for title, number, url in content["reports"]
+        RelatedReport(title=title, index_number=index_number, link_url=url, sort_order=number)
+        for number, (title, index_number, url) in enumerate(content["reports"])
     ]
-    page.visits = [CountryVisit(description=description) for description in content["visits"]]
+    page.visits = [
+        CountryVisit(description=description, sort_order=number) for number, description in enumerate(content["visits"])
+    ]
