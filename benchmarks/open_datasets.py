@@ -1,6 +1,7 @@
 """Open datasets at scale: building every edition's files and the whole archive's, and peak memory.
 
     .venv/bin/python benchmarks/open_datasets.py [--editions 30] [--countries 160]
+    .venv/bin/python benchmarks/open_datasets.py --existing   # the database DATABASE_URL names, as it is
 
 Builds a scratch database (SQLite, or PostgreSQL if DATABASE_URL points to one) with the demo
 plus a synthetic archive (clearly synthetic text), then times ``build_all`` — the scheduler's
@@ -25,9 +26,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--editions", type=int, default=30)
     parser.add_argument("--countries", type=int, default=160)
+    parser.add_argument("--existing", action="store_true", help="Measure DATABASE_URL's database as it is.")
     args = parser.parse_args()
-    with django_on_scratch_database() as database_url:
-        generate_archive(args.editions, args.countries)
+    with django_on_scratch_database(existing=args.existing, demo=not args.existing) as database_url:
+        if not args.existing:
+            generate_archive(args.editions, args.countries)
         from rapporteur.opendata.datasets.build import build_all
         from rapporteur.opendata.models import DatasetFile
 
@@ -39,9 +42,10 @@ def main():
         again = build_all()
         second = time.perf_counter() - started
         archive = {d.format: d.size for d in DatasetFile.objects.filter(edition=None)}
-        print(
-            f"database: {database_url.split(':')[0]}, {args.editions} synthetic editions × {args.countries} countries"
-        )
+        from rapporteur.reports.models import EditionPage
+
+        editions = EditionPage.objects.count()
+        print(f"database: {database_url.split(':')[0]}, {editions} editions (demo + synthetic)")
         print(f"first build: {first:.1f} s, {len(written)} files written")
         print(f"rebuild with nothing changed: {second:.1f} s, {len(again)} files written")
         print("archive files: " + ", ".join(f"{fmt} {size / 1e6:.1f} MB" for fmt, size in sorted(archive.items())))
