@@ -97,14 +97,15 @@ def test_a_label_inside_the_value_line_starts_the_next_office_holder():
 def test_an_inline_office_holder_followed_by_the_facts_keeps_only_the_name():
     lines = [
         "Head of state: Ana Perez",
-        "Head of government: Cy Dee (replaced Di Eng in November) retentionist 2.8 million 74.6 years",
-        "Death penalty: Population: Life expectancy:",
+        "Head of government: Cy Dee (replaced Di Eng in November) retentionist 3.1 million 70.2 years",
+        "Death penalty: Population:",
+        "Life expectancy:",
     ]
     box = read_data_box(lines)
     holders = {h.office: h for h in box.office_holders}
     assert holders["head_of_government"].name == "Cy Dee"
     assert [(r.name, r.month) for r in holders["head_of_government"].replaced] == [("Di Eng", "November")]
-    assert box.facts == {"death_penalty": "retentionist", "population": "2.8 million", "life_expectancy": "74.6 years"}
+    assert box.facts == {"death_penalty": "retentionist", "population": "3.1 million", "life_expectancy": "70.2 years"}
 
 
 def test_an_unclosed_replacement_continues_at_the_start_of_the_value_line():
@@ -112,10 +113,10 @@ def test_an_unclosed_replacement_continues_at_the_start_of_the_value_line():
         "Head of state: Ana Perez",
         "Head of government: Cy Dee (replaced Di",
         "Death penalty: Population:",
-        "Eng in June) abolitionist for all crimes 5.4 million",
+        "Eng in June) abolitionist for all crimes 7.7 million",
     ]
     box = read_data_box(lines)
     holders = {h.office: h for h in box.office_holders}
     assert holders["head_of_government"].name == "Cy Dee"
     assert [(r.name, r.month) for r in holders["head_of_government"].replaced] == [("Di Eng", "June")]
-    assert box.facts == {"death_penalty": "abolitionist for all crimes", "population": "5.4 million"}
+    assert box.facts == {"death_penalty": "abolitionist for all crimes", "population": "7.7 million"}
