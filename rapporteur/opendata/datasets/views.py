@@ -13,32 +13,44 @@ from ..models import DatasetFile, OpenDataSettings
 from .schema import TABLES
 
 
-def servable(dataset):
-    """True while a reader can see every edition the file holds (an edition withdrawn since the
-    build must not leak through a file made before it was withdrawn)."""
-    if not dataset.file or not dataset.editions:
-        return False
-    visible = reader_visible(EditionPage.objects.filter(pk__in=dataset.editions)).count()
-    return visible == len(set(dataset.editions))
+def visible_edition_ids():
+    return set(reader_visible(EditionPage.objects.all()).values_list("pk", flat=True))
+
+
+def servable(dataset, visible):
+    """True while a reader can see every edition the file holds (``visible``: the ids of the
+    editions readers can see). An edition withdrawn since the build must not leak through a
+    file made before it was withdrawn."""
+    return bool(dataset.file and dataset.editions) and set(dataset.editions) <= visible
+
+
+def with_urls(datasets):
+    for dataset in datasets:
+        dataset.url = reverse("dataset_file", args=(dataset.name,))
+    return datasets
 
 
 def servable_files(edition=None, archive=False):
+    """The files of one edition (or of the whole archive) a reader may download, with their URLs."""
     files = DatasetFile.objects.filter(edition=None) if archive else DatasetFile.objects.filter(edition=edition)
-    found = [dataset for dataset in files.order_by("format") if servable(dataset)]
-    for dataset in found:
-        dataset.url = reverse("dataset_file", args=(dataset.name,))
-    return found
+    visible = visible_edition_ids()
+    return with_urls([dataset for dataset in files.order_by("format") if servable(dataset, visible)])
 
 
 def data_page(request):
     site = Site.find_for_request(request)
     settings = OpenDataSettings.for_site(site)
     organisation = build_organisation(site).name
-    editions = []
-    for edition in reader_visible(EditionPage.objects.all()).order_by("-year"):
-        files = servable_files(edition)
-        if files:
-            editions.append((edition, files))
+    visible = visible_edition_ids()  # once for every file on the page, not once a file
+    by_edition = {}
+    for dataset in DatasetFile.objects.exclude(edition=None).order_by("format"):
+        if servable(dataset, visible):
+            by_edition.setdefault(dataset.edition_id, []).append(dataset)
+    editions = [
+        (edition, with_urls(by_edition[edition.pk]))
+        for edition in reader_visible(EditionPage.objects.all()).order_by("-year")
+        if edition.pk in by_edition
+    ]
     return render_reader(
         request,
         "opendata/data_page.html",
@@ -57,7 +69,7 @@ def data_page(request):
 
 def dataset_file(request, name):
     dataset = DatasetFile.objects.filter(name=name).first()
-    if dataset is None or not servable(dataset):
+    if dataset is None or not servable(dataset, visible_edition_ids()):
         raise Http404("No such file.")
     response = FileResponse(dataset.file.open("rb"), content_type=dataset.content_type)
     response["Content-Disposition"] = f'attachment; filename="{dataset.name}"'
