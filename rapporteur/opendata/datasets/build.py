@@ -11,6 +11,7 @@ import json
 import logging
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files import File
@@ -43,9 +44,24 @@ def base_name(edition):
     return f"annual-report-{edition.year}-data" if edition else "annual-report-archive-data"
 
 
-def descriptor(edition, editions, site):
-    organisation = build_organisation(site).name if site else ""
-    settings = OpenDataSettings.for_site(site) if site else OpenDataSettings()
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the data and under what terms: read once per build, written into every package."""
+
+    organisation: str
+    settings: OpenDataSettings
+    root: str  # the site's root URL: reader addresses in the rows are absolute
+
+    @classmethod
+    def of_default_site(cls):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return cls("", OpenDataSettings(), "")
+        return cls(build_organisation(site).name, OpenDataSettings.for_site(site), site.root_url)
+
+
+def descriptor(edition, editions, publisher):
+    organisation, settings = publisher.organisation, publisher.settings
     if edition:
         title = f"{organisation} {edition.title}: data".strip()
         covers = f"the year {edition.covers_year}"
@@ -58,7 +74,7 @@ def descriptor(edition, editions, site):
         "title": title,
         "description": f"Country entries, sections, cases and data-box facts covering {covers}.",
         "licenses": [{"name": settings.licence_name, "title": settings.licence_title, "path": settings.licence_url}],
-        "sources": [{"title": organisation or "Rapporteur", "path": site.root_url if site else ""}],
+        "sources": [{"title": organisation or "Rapporteur", "path": publisher.root}],
         "citation": citation,
         "version": DATASET_VERSION,
     }
@@ -71,7 +87,7 @@ def encode(table, row):
 class Output:
     """The files of one scope (an edition, or the archive) being written, and the hash of their rows."""
 
-    def __init__(self, folder, edition, editions, site):
+    def __init__(self, folder, edition, editions, publisher):
         self.edition = edition
         self.edition_ids = [each.pk for each in editions]
         self.started = time.perf_counter()
@@ -79,7 +95,7 @@ class Output:
         folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
         folder.mkdir()
         self.paths = {"zip": folder / f"{base}.zip", "jsonl": folder / f"{base}.jsonl"}
-        self.package = CsvPackage(folder / "package", descriptor(edition, editions, site))
+        self.package = CsvPackage(folder / "package", descriptor(edition, editions, publisher))
         self.sinks = [self.package, SectionLines(self.paths["jsonl"])]
         if edition is None:
             # The archive comes as one database with full-text search instead of a spreadsheet:
@@ -117,15 +133,13 @@ def build_all():
     """
     written = remove_hidden()
     editions = list(public_editions())
-    site = Site.objects.filter(is_default_site=True).first()
-    organisation = build_organisation(site).name if site else ""
-    root = site.root_url if site else ""
+    publisher = Publisher.of_default_site()
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
-        archive = Output(folder, None, editions, site)
+        archive = Output(folder, None, editions, publisher)
         for edition in editions:
-            own = Output(folder, edition, [edition], site)
-            document = build_edition_document(edition, organisation)
-            for table, row in edition_rows(document, own.vocabularies, root):
+            own = Output(folder, edition, [edition], publisher)
+            document = build_edition_document(edition, publisher.organisation)
+            for table, row in edition_rows(document, own.vocabularies, publisher.root):
                 encoded = encode(table, row)  # once for both hashes
                 own.add(table, row, encoded)
                 archive.add(table, row, encoded)
