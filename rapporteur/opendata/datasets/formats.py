@@ -80,7 +80,7 @@ class Spreadsheet:
 
     def add(self, table, row):
         sheet = self.sheets[table]
-        self.sheets[table].append([self.cell(sheet, row.get(name)) for name in self.columns[table]])
+        sheet.append([self.cell(sheet, row.get(name)) for name in self.columns[table]])
 
     @staticmethod
     def cell(sheet, value):
