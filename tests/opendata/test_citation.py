@@ -4,10 +4,12 @@ import json
 import re
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from rapporteur.reports.models import OrganisationSettings, RegionPage
-from tests.support.helpers import add_entry, approve
+from tests.support.helpers import add_entry, approve, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +141,19 @@ def test_citations_exist_only_for_what_readers_can_see(client, embargoed_edition
         "/en/cite/nonsense.json",
     ):
         assert client.get(path).status_code == 404, path
+
+
+def test_a_cached_citation_never_shows_another_host_or_a_draft(admin_client, kazakhstan):
+    """The boxes are cached per host and day for readers; a preview builds its own from the draft."""
+    client = Client()  # an anonymous reader (admin_client signs pytest-django's ``client`` in)
+    first = client.get(KAZAKHSTAN).content.decode()
+    assert f"http://testserver{KAZAKHSTAN}" in first
+    other_host = client.get(KAZAKHSTAN, HTTP_HOST="localhost").content.decode()
+    assert f"http://localhost{KAZAKHSTAN}" in other_host and "http://testserver" not in other_host
+    kazakhstan.title = "Kazakhstan DRAFT-TITLE"
+    revision = kazakhstan.save_revision()
+    # the live boxes, cached again for the host Wagtail's preview answers as
+    assert "DRAFT-TITLE" not in client.get(KAZAKHSTAN, HTTP_HOST="localhost").content.decode()
+    preview = admin_client.get(reverse("wagtailadmin_pages:revisions_view", args=(kazakhstan.pk, revision.pk)))
+    assert "“Kazakhstan DRAFT-TITLE”" in soup(preview).select_one("header .cite__text").get_text()
+    assert "DRAFT-TITLE" not in client.get(KAZAKHSTAN).content.decode(), "the reader still sees the live entry"
