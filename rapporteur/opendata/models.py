@@ -81,3 +81,23 @@ class DatasetRequest(models.Model):
 
     def __str__(self):
         return f"Datasets requested at {self.requested_at:%Y-%m-%d %H:%M:%S}"
+
+
+class EditionRows(models.Model):
+    """The dataset rows last made from one edition, kept to assemble the archive's files.
+
+    Rebuilding after a publish reads again only the editions whose *source* changed (the pages
+    readers see in it, their publication times, the names of regions, countries, themes and
+    people, the publisher's terms); every other edition's rows come from here, compressed.
+    Kept in the database rather than in the media storage: never served, shared by every app
+    server, and gone with its edition.
+    """
+
+    edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=64, help_text="Hash of what the rows were made from.")
+    content_hash = models.CharField(max_length=64, help_text="Of the rows: the edition's files carry it too.")
+    rows = models.BinaryField(help_text="The encoded rows, one a line, gzip-compressed.")
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Dataset rows of {self.edition_id}"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from rapporteur.opendata.datasets.build import build_all, build_requested
-from rapporteur.opendata.models import DatasetFile, DatasetRequest
+from rapporteur.opendata.models import DatasetFile, DatasetRequest, EditionRows
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, DownloadsPage, EditionPage
 from rapporteur.reports.visibility import reader_visible
@@ -27,6 +27,13 @@ def public_editions():
 def read_file(dataset):
     with dataset.file.open("rb") as handle:
         return handle.read()
+
+
+def sqlite_of(dataset):
+    """A dataset's SQLite file, opened in memory."""
+    db = sqlite3.connect(":memory:")
+    db.deserialize(read_file(dataset))
+    return db
 
 
 def archive_file(fmt):
@@ -186,3 +193,27 @@ def test_the_data_page_and_the_downloads_page_offer_the_files(built, read, editi
     downloads = DownloadsPage.objects.child_of(edition).get()
     _, page = read(downloads.url)
     assert reverse("dataset_file", args=("annual-report-2013-data.zip",)) in [a["href"] for a in page.select("a")]
+
+
+def test_a_publish_reads_again_only_its_own_edition_and_the_archive_is_as_if_built_anew(built, team):
+    # the older edition: the newer one, replayed from its kept rows, names more countries and themes
+    older = EditionPage.objects.get(year=2012)
+    others = {d.name: d.built_at for d in DatasetFile.objects.exclude(edition=None).exclude(edition=older)}
+    assert others, "the demo has more than one public edition"
+    kept_before = {rows.edition_id: rows.built_at for rows in EditionRows.objects.all()}
+    kazakhstan = CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2012/")
+    kazakhstan.summary = "<p>A summary in newly published words.</p>"
+    kazakhstan.save_revision().publish(user=team["publisher"])
+    written = build_all()
+    assert "annual-report-2012-data.zip" in written and "annual-report-archive-data.sqlite" in written
+    assert {d.name: d.built_at for d in DatasetFile.objects.filter(name__in=others)} == others
+    kept_after = {rows.edition_id: rows.built_at for rows in EditionRows.objects.all()}
+    assert [pk for pk in kept_after if kept_after[pk] != kept_before[pk]] == [older.pk]
+    assembled = {d.format: d.content_hash for d in DatasetFile.objects.filter(edition=None)}
+    archive = sqlite_of(archive_file("sqlite"))
+    assert archive.execute("SELECT COUNT(*) FROM entries WHERE summary LIKE '%newly published%'").fetchone() == (1,)
+    assert archive.execute("SELECT COUNT(*) FROM countries").fetchone() == (13,), "the 2013 edition's too"
+    EditionRows.objects.all().delete()  # from nothing: every edition read again
+    build_all()
+    assert {d.format: d.content_hash for d in DatasetFile.objects.filter(edition=None)} == assembled
+

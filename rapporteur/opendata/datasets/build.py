@@ -1,9 +1,11 @@
 """Building the dataset files in the background, only when their rows changed.
 
 Every published edition gets a Data Package (CSV), a spreadsheet and JSON Lines; the whole
-archive gets the same plus an SQLite file with full-text search. The rows are written to every
-format in one pass, edition by edition (constant memory), and hashed on the way: when the hash
-equals the stored file's, the new copy is dropped, so an unrelated publish rewrites nothing.
+archive gets a Data Package, JSON Lines and an SQLite file with full-text search. The rows are
+written to every format in one pass, edition by edition (constant memory), and hashed on the
+way: when the hash equals the stored file's, the new copy is dropped, so an unrelated publish
+rewrites nothing. An edition whose source did not change since the last build is not read
+again: its kept rows go straight into the archive's files (``sources``).
 """
 
 import hashlib
@@ -25,9 +27,10 @@ from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import EditionPage
 from rapporteur.reports.visibility import reader_visible
 
-from ..models import DatasetFile, DatasetRequest, OpenDataSettings
+from ..models import DatasetFile, DatasetRequest, EditionRows, OpenDataSettings
 from .formats import CsvPackage, SectionLines, Spreadsheet, SqliteArchive
 from .rows import Vocabularies, edition_rows
+from .sources import RowRecorder, edition_source, kept_rows, read_rows, vocabulary_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +90,9 @@ def encode(table, row):
 class Output:
     """The files of one scope (an edition, or the archive) being written, and the hash of their rows."""
 
-    def __init__(self, folder, edition, editions, publisher):
+    def __init__(self, folder, edition, editions, publisher, recorder=None):
         self.edition = edition
+        self.recorder = recorder  # keeps the edition's rows for the next archive build
         self.edition_ids = [each.pk for each in editions]
         self.started = time.perf_counter()
         base = base_name(edition)
@@ -112,7 +116,10 @@ class Output:
 
     def add(self, table, row, encoded=None):
         """Write a row everywhere; ``encoded`` is the row as hashed, when another output made it."""
-        self.digest.update(encoded or encode(table, row))
+        encoded = encoded or encode(table, row)
+        self.digest.update(encoded)
+        if self.recorder:
+            self.recorder.add(encoded)
         for sink in self.sinks:
             sink.add(table, row)
 
@@ -122,7 +129,11 @@ class Output:
         for sink in self.sinks:
             sink.close()
         self.package.zip_to(self.paths["zip"])
-        return store(self.edition, self.edition_ids, self.paths, self.digest.hexdigest(), self.started)
+        self.content_hash = self.digest.hexdigest()
+        return store(self.edition, self.edition_ids, self.paths, self.content_hash, self.started)
+
+
+EDITION_FORMATS = ("zip", "jsonl", "xlsx")
 
 
 def build_all():
@@ -134,10 +145,18 @@ def build_all():
     written = remove_hidden()
     editions = list(public_editions())
     publisher = Publisher.of_default_site()
+    vocabularies = vocabulary_stamp()
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
         archive = Output(folder, None, editions, publisher)
         for edition in editions:
-            own = Output(folder, edition, [edition], publisher)
+            own_descriptor = descriptor(edition, [edition], publisher)
+            source = edition_source(edition, DATASET_VERSION, own_descriptor, vocabularies)
+            kept = kept_rows(edition, source, EDITION_FORMATS)
+            if kept:
+                replay(kept, archive)
+                continue
+            recorder = RowRecorder()
+            own = Output(folder, edition, [edition], publisher, recorder)
             document = build_edition_document(edition, publisher.organisation)
             for table, row in edition_rows(document, own.vocabularies, publisher.root):
                 encoded = encode(table, row)  # once for both hashes
@@ -145,10 +164,20 @@ def build_all():
                 archive.add(table, row, encoded)
             archive.vocabularies.merge(own.vocabularies)
             written += own.finish()
+            recorder.keep(edition, source, own.content_hash)
         written += archive.finish()
     if written:
         new_generation()  # the pages listing the files must show the new ones
     return written
+
+
+def replay(kept, archive):
+    """An unchanged edition's kept rows into the archive, exactly as a new reading would give them."""
+    for table, row, encoded in read_rows(kept):
+        if table in Vocabularies.TABLES:
+            archive.vocabularies.keep(table, row)
+        else:
+            archive.add(table, row, encoded)
 
 
 def store(edition, edition_ids, paths, digest, started):
@@ -182,6 +211,7 @@ def remove_hidden():
         dataset.file.delete(save=False)
         removed.append(dataset.name)
         dataset.delete()
+    EditionRows.objects.exclude(edition__in=visible).delete()
     return removed
 
 

@@ -24,10 +24,16 @@ def block_text(block):
 class Vocabularies:
     """The countries, themes and people the rows refer to, each once."""
 
+    TABLES = {"countries": "country_id", "themes": "theme_id", "people": "person_id"}  # table: key column
+
     def __init__(self):
         self.countries = {}
         self.themes = {}
         self.people = {}
+
+    def keep(self, table, row):
+        """A vocabulary row read back from an edition's kept rows (the first one seen stays)."""
+        getattr(self, table).setdefault(row[self.TABLES[table]], row)
 
     def merge(self, other):
         for mine, theirs in (
