@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from rapporteur.opendata.datasets.build import build_all, build_requested
 from rapporteur.opendata.models import DatasetFile, DatasetRequest, EditionRows
 from rapporteur.reports.document import build_edition_document
-from rapporteur.reports.models import CountryEntryPage, DownloadsPage, EditionPage
+from rapporteur.reports.models import CountryEntryPage, DownloadsPage, EditionPage, Theme
 from rapporteur.reports.visibility import reader_visible
 from tests.support.helpers import add_entry, approve
 
@@ -217,3 +217,14 @@ def test_a_publish_reads_again_only_its_own_edition_and_the_archive_is_as_if_bui
     build_all()
     assert {d.format: d.content_hash for d in DatasetFile.objects.filter(edition=None)} == assembled
 
+
+def test_renaming_a_theme_asks_for_new_files_that_carry_the_new_name(built, django_capture_on_commit_callbacks):
+    theme = Theme.objects.get(slug="torture-and-other-ill-treatment")
+    DatasetRequest.objects.all().delete()
+    theme.name = "Torture and ill-treatment (renamed)"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+    assert DatasetRequest.objects.exists()
+    build_requested()
+    themes = sqlite_of(archive_file("sqlite")).execute("SELECT name FROM themes WHERE theme_id = ?", (theme.slug,))
+    assert themes.fetchone() == ("Torture and ill-treatment (renamed)",)
