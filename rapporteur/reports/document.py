@@ -19,6 +19,7 @@ from wagtail.rich_text import expand_db_html
 
 from .cache import cached
 from .models import GlossaryTerm
+from .models.blocks import vocabulary_read_once
 from .sanitise import clean_html
 from .visibility import reader_visible
 
@@ -403,6 +404,11 @@ ENTRY_RELATIONS = ("office_holders", "facts", "related_reports", "visits", "corr
 
 def build_edition_document(edition, organisation_name=""):
     """The edition as a document, from published, reader-visible pages only."""
+    with vocabulary_read_once():  # the entries' themes and people in two queries, not two per entry
+        return read_edition_document(edition, organisation_name)
+
+
+def read_edition_document(edition, organisation_name):
     pages = reader_visible(Page.objects.descendant_of(edition)).specific().order_by("path")
     by_kind = {}
     for page in pages:

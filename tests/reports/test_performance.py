@@ -46,3 +46,27 @@ def test_values_an_older_version_cached_are_ignored(client, edition):
         cache.set(":".join(["reports", name, generation, *map(str, parts)]), "stored by an older version")
     assert client.get(KAZAKHSTAN).status_code == 200
     assert client.get("/en/search/?q=torture").status_code == 200
+
+
+def test_an_edition_document_looks_themes_and_people_up_once_not_per_entry(edition):
+    """The PDF, the e-book and the datasets read whole editions: the queries must not grow with entries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rapporteur.reports.document import build_edition_document
+
+    with CaptureQueriesContext(connection) as queries:
+        document = build_edition_document(edition)
+    entries = sum(len(region.entries) for region in document.regions)
+    chooser_lookups = [q["sql"] for q in queries if '"reports_theme"' in q["sql"] or '"reports_person"' in q["sql"]]
+    assert entries >= 10
+    assert len(chooser_lookups) <= 2, chooser_lookups
+    cases = [
+        block
+        for region in document.regions
+        for entry in region.entries
+        for section in entry.sections
+        for block in section.blocks
+        if getattr(block, "person_slug", "")
+    ]
+    assert cases, "the demo's cases still name their people"
