@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from rapporteur.opendata.datasets.build import build_all, build_requested
+from rapporteur.opendata.datasets.spreadsheet import SpreadsheetWorker
 from rapporteur.opendata.models import DatasetFile, DatasetRequest, EditionRows
 from rapporteur.reports.document import build_edition_document
 from rapporteur.reports.models import CountryEntryPage, DownloadsPage, EditionPage, Theme
@@ -228,3 +229,19 @@ def test_renaming_a_theme_asks_for_new_files_that_carry_the_new_name(built, djan
     build_requested()
     themes = sqlite_of(archive_file("sqlite")).execute("SELECT name FROM themes WHERE theme_id = ?", (theme.slug,))
     assert themes.fetchone() == ("Torture and ill-treatment (renamed)",)
+
+
+def test_a_lost_spreadsheet_is_made_again_by_the_next_build(built, edition):
+    DatasetFile.objects.get(edition=edition, format="xlsx").delete()
+    assert build_all() == ["annual-report-2013-data.xlsx"]
+    book = load_workbook(io.BytesIO(read_file(DatasetFile.objects.get(edition=edition, format="xlsx"))), read_only=True)
+    names = [row[1] for row in book["countries"].iter_rows(min_row=2, max_col=2, values_only=True)]
+    assert "Kazakhstan" in names
+
+
+def test_a_failing_spreadsheet_worker_says_why(tmp_path):
+    with pytest.raises(RuntimeError, match="spreadsheet worker failed.*No such file or directory"):
+        with SpreadsheetWorker([("editions", ["edition_id"])]) as worker:
+            worker.write(
+                [b'["editions", {"edition_id": "2013"}]'], tmp_path / "rows.jsonl", tmp_path / "gone" / "a.xlsx"
+            )

@@ -28,9 +28,11 @@ from rapporteur.reports.models import EditionPage
 from rapporteur.reports.visibility import reader_visible
 
 from ..models import DatasetFile, DatasetRequest, EditionRows, OpenDataSettings
-from .formats import CsvPackage, SectionLines, Spreadsheet, SqliteArchive
+from .formats import CsvPackage, SectionLines, SqliteArchive
 from .rows import Vocabularies, edition_rows
+from .schema import TABLES
 from .sources import RowRecorder, edition_source, kept_rows, read_rows, vocabulary_stamp
+from .spreadsheet import SpreadsheetWorker
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +98,7 @@ class Output:
         self.edition_ids = [each.pk for each in editions]
         self.started = time.perf_counter()
         base = base_name(edition)
-        folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
+        self.folder = folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
         folder.mkdir()
         self.paths = {"zip": folder / f"{base}.zip", "jsonl": folder / f"{base}.jsonl"}
         self.package = CsvPackage(folder / "package", descriptor(edition, editions, publisher))
@@ -107,9 +109,7 @@ class Output:
             # all, and writing it took a third of the whole build (openpyxl, about 30 µs a cell).
             self.paths["sqlite"] = folder / f"{base}.sqlite"
             self.sinks.append(SqliteArchive(self.paths["sqlite"]))
-        else:
-            self.paths["xlsx"] = folder / f"{base}.xlsx"
-            self.sinks.append(Spreadsheet(self.paths["xlsx"]))
+        # an edition's spreadsheet is written from its recorded rows by a worker (``spreadsheet``)
         self.digest = hashlib.sha256(DATASET_VERSION.encode())
         self.digest.update(json.dumps(self.package.descriptor, sort_keys=True).encode())
         self.vocabularies = Vocabularies()
@@ -146,26 +146,35 @@ def build_all():
     editions = list(public_editions())
     publisher = Publisher.of_default_site()
     vocabularies = vocabulary_stamp()
+    spreadsheets = []  # (an edition's output, its workbook)
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
-        archive = Output(folder, None, editions, publisher)
-        for edition in editions:
-            own_descriptor = descriptor(edition, [edition], publisher)
-            source = edition_source(edition, DATASET_VERSION, own_descriptor, vocabularies)
-            kept = kept_rows(edition, source, EDITION_FORMATS)
-            if kept:
-                replay(kept, archive)
-                continue
-            recorder = RowRecorder()
-            own = Output(folder, edition, [edition], publisher, recorder)
-            document = build_edition_document(edition, publisher.organisation)
-            for table, row in edition_rows(document, own.vocabularies, publisher.root):
-                encoded = encode(table, row)  # once for both hashes
-                own.add(table, row, encoded)
-                archive.add(table, row, encoded)
-            archive.vocabularies.merge(own.vocabularies)
-            written += own.finish()
-            recorder.keep(edition, source, own.content_hash)
-        written += archive.finish()
+        with SpreadsheetWorker([(table.name, table.column_names) for table in TABLES]) as worker:
+            archive = Output(folder, None, editions, publisher)
+            for edition in editions:
+                own_descriptor = descriptor(edition, [edition], publisher)
+                source = edition_source(edition, DATASET_VERSION, own_descriptor, vocabularies)
+                kept = kept_rows(edition, source, EDITION_FORMATS)
+                if kept:
+                    replay(kept, archive)
+                    continue
+                recorder = RowRecorder()
+                own = Output(folder, edition, [edition], publisher, recorder)
+                document = build_edition_document(edition, publisher.organisation)
+                for table, row in edition_rows(document, own.vocabularies, publisher.root):
+                    encoded = encode(table, row)  # once for both hashes
+                    own.add(table, row, encoded)
+                    archive.add(table, row, encoded)
+                archive.vocabularies.merge(own.vocabularies)
+                written += own.finish()
+                xlsx = own.folder / f"{base_name(edition)}.xlsx"
+                worker.write(recorder.lines, own.folder / "rows.jsonl", xlsx)
+                spreadsheets.append((own, xlsx))
+                recorder.keep(edition, source, own.content_hash)
+            written += archive.finish()
+        # The worker is done: a failure was raised on leaving, and editions whose spreadsheet is
+        # missing are read again at the next build.
+        for own, xlsx in spreadsheets:
+            written += store(own.edition, own.edition_ids, {"xlsx": xlsx}, own.content_hash, own.started)
     if written:
         new_generation()  # the pages listing the files must show the new ones
     return written

@@ -12,12 +12,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-
 from .schema import TABLES, table_schema
-
-EXCEL_CELL_LIMIT = 32767  # characters; longer text is cut with a mark in the spreadsheet only
 
 
 class CsvPackage:
@@ -65,33 +60,6 @@ class CsvPackage:
             archive.write(self.folder / "datapackage.json", "datapackage.json")
             for table in TABLES:
                 archive.write(self.folder / "data" / f"{table.name}.csv", f"data/{table.name}.csv")
-
-
-class Spreadsheet:
-    """The same tables as sheets of one XLSX workbook (openpyxl's write-only mode streams to disk)."""
-
-    def __init__(self, path):
-        self.path = path
-        self.book = Workbook(write_only=True)
-        self.sheets = {}
-        for table in TABLES:
-            sheet = self.book.create_sheet(table.name)
-            sheet.append(table.column_names)
-            self.sheets[table.name] = sheet
-        self.columns = {table.name: table.column_names for table in TABLES}
-
-    def add(self, table, row):
-        sheet = self.sheets[table]
-        sheet.append([self.cell(sheet, row.get(name)) for name in self.columns[table]])
-
-    @staticmethod
-    def cell(sheet, value):
-        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-            value = value[: EXCEL_CELL_LIMIT - 40] + " [cut: Excel's cell limit; see the CSV]"
-        return WriteOnlyCell(sheet, value=value)
-
-    def close(self):
-        self.book.save(self.path)
 
 
 class SectionLines:
