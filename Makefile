@@ -15,14 +15,17 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
 	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: setup demo test lint admin-password lock clean
+.PHONY: setup demo test lint admin-password lock messages clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
+# The interface translations (locale/*/LC_MESSAGES/django.po) are compiled here, in pure Python:
+# only their sources are in the repository.
 setup: $(VENV)/.installed
+	$(PY) manage.py compile_translations -v0
 
 var/secret_key:
 	mkdir -p var
@@ -53,6 +56,13 @@ lint: setup
 lock: setup
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes -q -o requirements.lock
+
+# Regenerate the .po catalogues from the code and the reader templates (maintainers: needs GNU
+# gettext's xgettext, e.g. `apt-get install gettext`). Then translate what is new and `make setup`.
+MESSAGE_LANGUAGES ?= fr es ar
+messages: setup
+	$(PY) manage.py makemessages --no-obsolete --add-location=file $(addprefix -l ,$(MESSAGE_LANGUAGES)) \
+		--ignore='.venv/*' --ignore='var/*' --ignore='benchmarks/*' --ignore='tests/*' --ignore='docs/*'
 
 clean:
 	rm -rf $(VENV) var/static var/cache

@@ -229,6 +229,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
+# The reader interface's own words (navigation, labels, notices) are translated through gettext:
+# locale/<language>/LC_MESSAGES/django.po, compiled to .mo by `make setup` (compile_translations).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
