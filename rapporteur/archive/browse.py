@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.translation import pgettext
 
 from rapporteur.reports.cache import cached
+from rapporteur.reports.document import OFFICE_LABELS
 from rapporteur.reports.models import OfficeHolder, Theme
 from rapporteur.reports.visibility import hidden_paths
 
@@ -56,8 +59,9 @@ def build_country_hub(country):
     offices = dict(OfficeHolder.Office.choices)
     # The hub shows who held each office at the year's end; the entry itself shows the whole chain.
     for holder in OfficeHolder.objects.filter(entry_id__in=entries, former=False).order_by("sort_order"):
-        month = holder.replaced_on.strftime("%B %Y") if holder.replaced_on else ""
-        entries[holder.entry_id].office_holders.append((offices[holder.office], holder.name, holder.replaced, month))
+        month = format_date(holder.replaced_on, "F Y") if holder.replaced_on else ""
+        label = str(OFFICE_LABELS.get(holder.office, offices[holder.office]))
+        entries[holder.entry_id].office_holders.append((label, holder.name, holder.replaced, month))
     grid, theme_ids = defaultdict(dict), set()
     sections = SearchRecord.objects.visible(hidden).filter(
         country=country, kind=SearchRecord.Kind.SECTION, page_id__in=entries
@@ -201,7 +205,10 @@ def build_country_index():
         item = countries.setdefault(slug, IndexItem(slug, name, []))
         if year not in item.years:
             item.years.append(year)
-        region_of[slug] = (order if order is not None else 999, region or "Other")  # the latest wins
+        region_of[slug] = (
+            order if order is not None else 999,
+            region or pgettext("region", "Other"),
+        )  # the latest wins
     regions = defaultdict(list)
     for slug, item in countries.items():
         regions[region_of[slug]].append(item)

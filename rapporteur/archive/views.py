@@ -7,6 +7,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from rapporteur.reports.bidi import balanced
 from rapporteur.reports.cache import cached
@@ -18,6 +19,25 @@ from .charts import bar_chart
 from .search import FACETS, SearchResults, parse_query, search
 
 logger = logging.getLogger(__name__)
+
+# Each facet's heading on the search page: (when refining results, when browsing every edition).
+FACET_HEADINGS = {
+    "year": (pgettext_lazy("search facet", "Year"), pgettext_lazy("search facet", "Editions")),
+    "region": (pgettext_lazy("search facet", "Region"), pgettext_lazy("search facet", "Regions")),
+    "country": (pgettext_lazy("search facet", "Country"), pgettext_lazy("search facet", "Countries")),
+    "theme": (pgettext_lazy("search facet", "Theme"), pgettext_lazy("search facet", "Themes")),
+}
+
+# A person's status as readers see it (the API keeps the model's English labels, a vocabulary).
+PERSON_STATUS_LABELS = {
+    Person.Status.PRISONER_OF_CONSCIENCE: pgettext_lazy("person status", "Prisoner of conscience"),
+    Person.Status.HUMAN_RIGHTS_DEFENDER: pgettext_lazy("person status", "Human rights defender"),
+    Person.Status.JOURNALIST: pgettext_lazy("person status", "Journalist"),
+    Person.Status.ACTIVIST: pgettext_lazy("person status", "Activist"),
+    Person.Status.LAWYER: pgettext_lazy("person status", "Lawyer"),
+    Person.Status.ASYLUM_SEEKER: pgettext_lazy("person status", "Asylum-seeker or refugee"),
+    Person.Status.OTHER: pgettext_lazy("person status", "Other"),
+}
 
 
 def int_param(request, name, default=None):
@@ -39,7 +59,7 @@ def search_view(request):
         logger.exception("Search failed for %r", query[:200])
         results, error = (
             SearchResults(query=parse_query(query), filters={}),
-            "This search could not be run. Try fewer or simpler words.",
+            gettext("This search could not be run. Try fewer or simpler words."),
         )
     base = [("q", query[:500])] if query else []
     selected = [(facet, value) for facet, values in results.filters.items() for value in values]
@@ -55,6 +75,7 @@ def search_view(request):
     facets = [
         (
             facet,
+            FACET_HEADINGS.get(facet, (facet.capitalize(), facet.capitalize())),
             [
                 (value, link(remove=(facet, value.value)) if value.selected else link(add=(facet, value.value)))
                 for value in values
@@ -76,9 +97,10 @@ def search_view(request):
             "clear": "?" + urlencode(base),
             "suggestion": "?" + urlencode([("q", results.suggestion), *selected]) if results.suggestion else None,
             "error": error,
-            "page_title": "Search",
-            "page_description": "Search every published edition of the report, by words, year, region, "
-            "country and theme.",
+            "page_title": pgettext("noun, page title", "Search"),
+            "page_description": gettext(
+                "Search every published edition of the report, by words, year, region, country and theme."
+            ),
         },
     )
 
@@ -118,8 +140,10 @@ def country_view(request, slug):
         build=lambda: render_to_string("archive/country_body.html", {"country": country, "hub": hub}),
     )
     years = hub.years
-    description = f"{country.name} in every edition of the report, {years[-1]}–{years[0]}: entries, heads of state "
-    description += "and government, and the themes covered year by year."
+    description = gettext(
+        "%(country)s in every edition of the report, %(first)s–%(last)s: entries, heads of state "
+        "and government, and the themes covered year by year."
+    ) % {"country": country.name, "first": years[-1], "last": years[0]}
     return render_reader(
         request,
         "archive/country.html",
@@ -137,9 +161,9 @@ def theme_view(request, slug):
     name = balanced(theme.name)  # set into SVG title and description: no markup to isolate it
     chart = bar_chart(
         [(str(year), count) for year, count in overview.counts],
-        f"{name}: countries per edition",
-        f"Number of country entries with a section on {name.lower()}, for each edition from "
-        f"{overview.counts[0][0]} to {overview.counts[-1][0]}.",
+        gettext("%(theme)s: countries per edition") % {"theme": name},
+        gettext("Number of country entries with a section on %(theme)s, for each edition from %(first)s to %(last)s.")
+        % {"theme": name.lower(), "first": overview.counts[0][0], "last": overview.counts[-1][0]},
         chart_id="theme-chart",
     )
     return render_reader(
@@ -151,7 +175,8 @@ def theme_view(request, slug):
             "chart": chart,
             "page_title": theme.name,
             "page_description": theme.description
-            or f"Every section on {theme.name.lower()} in the country entries, edition by edition.",
+            or gettext("Every section on %(theme)s in the country entries, edition by edition.")
+            % {"theme": theme.name.lower()},
         },
     )
 
@@ -168,9 +193,11 @@ def person_view(request, slug):
         "archive/person.html",
         {
             "person": person,
+            "status_label": PERSON_STATUS_LABELS.get(person.status, person.get_status_display()),
             "cases": cases,
             "page_title": person.name,
-            "page_description": person.description or f"Every case naming {person.name}, in date order.",
+            "page_description": person.description
+            or gettext("Every case naming %(person)s, in date order.") % {"person": person.name},
         },
     )
 
@@ -186,9 +213,11 @@ def country_index_view(request):
         {
             "regions": regions,
             "total": sum(len(items) for _, items in regions),
-            "page_title": "Countries",
-            "page_description": "Every country with an entry in a published edition, by region, with links "
-            "to each country's entries across the years.",
+            "page_title": gettext("Countries"),
+            "page_description": gettext(
+                "Every country with an entry in a published edition, by region, with links "
+                "to each country's entries across the years."
+            ),
         },
     )
 
@@ -199,8 +228,10 @@ def theme_index_view(request):
         "archive/theme_index.html",
         {
             "themes": theme_index(),
-            "page_title": "Themes",
-            "page_description": "Every theme of the country entries, with how many sections each edition gave it.",
+            "page_title": gettext("Themes"),
+            "page_description": gettext(
+                "Every theme of the country entries, with how many sections each edition gave it."
+            ),
         },
     )
 
@@ -213,7 +244,9 @@ def people_index_view(request):
         {
             "letters": by_initial(people),
             "total": len(people),
-            "page_title": "People",
-            "page_description": "People named in the cases of the country entries, and the editions that name them.",
+            "page_title": gettext("People"),
+            "page_description": gettext(
+                "People named in the cases of the country entries, and the editions that name them."
+            ),
         },
     )

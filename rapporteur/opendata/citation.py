@@ -25,8 +25,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
 
 from rapporteur.reports.bidi import balanced
 from rapporteur.reports.cache import cached
@@ -81,25 +82,43 @@ class Citation:
     def text(self):
         """The plain line: organisation, report title, year, entry (and section), URL, date accessed."""
         report = self.report
-        return (
-            f"{balanced(report.organisation)}, “{self.title}”, in {balanced(report.full_title)}, {report.year}, "
-            f"{self.url} (accessed {self.accessed_text})."
-        )
+        return pgettext(
+            "citation line", "%(organisation)s, “%(title)s”, in %(report)s, %(year)s, %(url)s (accessed %(accessed)s)."
+        ) % {
+            "organisation": balanced(report.organisation),
+            "title": self.title,
+            "report": balanced(report.full_title),
+            "year": report.year,
+            "url": self.url,
+            "accessed": self.accessed_text,
+        }
 
     @property
     def html(self):
         """The same line for the page: editor strings isolated, the report's title as a title."""
         report = self.report
         heading = format_html(": <bdi>{}</bdi>", self.section_heading) if self.section_heading else ""
+        # The same words as the plain line, translated once; only the editor strings get markup.
+        template = pgettext(
+            "citation line", "%(organisation)s, “%(title)s”, in %(report)s, %(year)s, %(url)s (accessed %(accessed)s)."
+        )
         return format_html(
-            "<bdi>{}</bdi>, “<bdi>{}</bdi>{}”, in <cite><bdi>{}</bdi></cite>, {}, {} (accessed {}).",
-            report.organisation,
-            self.entry_title,
-            heading,
-            report.full_title,
-            report.year,
-            self.url,
-            self.accessed_text,
+            conditional_escape(template)
+            .replace("{", "{{")
+            .replace("}", "}}")
+            .replace("%(organisation)s", "<bdi>{organisation}</bdi>")
+            .replace("%(title)s", "<bdi>{title}</bdi>{heading}")
+            .replace("%(report)s", "<cite><bdi>{report}</bdi></cite>")
+            .replace("%(year)s", "{year}")
+            .replace("%(url)s", "{url}")
+            .replace("%(accessed)s", "{accessed}"),
+            organisation=report.organisation,
+            title=self.entry_title,
+            heading=heading,
+            report=report.full_title,
+            year=report.year,
+            url=self.url,
+            accessed=self.accessed_text,
         )
 
     @property
@@ -119,7 +138,13 @@ class Citation:
             ("url", bibtex_url(self.url)),
             ("urldate", self.accessed.isoformat()),
             ("language", report.language),
-            ("note", bibtex_text(f"Covers events of {report.covers_year}. Accessed {self.accessed_text}")),
+            (
+                "note",
+                bibtex_text(
+                    gettext("Covers events of %(year)s. Accessed %(accessed)s")
+                    % {"year": report.covers_year, "accessed": self.accessed_text}
+                ),
+            ),
         ]
         body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
         return f"@incollection{{{self.bibtex_key},\n{body}}}\n"
@@ -140,7 +165,7 @@ class Citation:
             "accessed": {"date-parts": [[self.accessed.year, self.accessed.month, self.accessed.day]]},
             "URL": self.url,
             "language": report.language,
-            "note": f"Covers events of {report.covers_year}.",
+            "note": gettext("Covers events of %(year)s.") % {"year": report.covers_year},
         }
 
     @property
@@ -266,9 +291,9 @@ def build_citation_addons(request, edition_id, entry):
     )
     whole, sections = citations_of(request, report, entry)
     return EntryAddons(
-        header_html=disclosure(whole, "Cite this entry"),
+        header_html=disclosure(whole, gettext("Cite this entry")),
         section_html={
-            anchor: disclosure(citation, "Cite this section", citation.section_heading, show_csl=False)
+            anchor: disclosure(citation, gettext("Cite this section"), citation.section_heading, show_csl=False)
             for anchor, citation in sections.items()
         },
     )

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from rapporteur.reports.bidi import balanced
@@ -211,8 +212,12 @@ def correction_items():
                             edition.year,
                             f"{identifier}/correction/{note.corrected_on:%Y-%m-%d}/{same_day[note.corrected_on]}",
                         ),
-                        title=f"{balanced(entry.title)} ({balanced(edition.title)}), corrected on "
-                        f"{format_date(note.corrected_on, 'j F Y')}",
+                        title=gettext("%(entry)s (%(edition)s), corrected on %(date)s")
+                        % {
+                            "entry": balanced(entry.title),
+                            "edition": balanced(edition.title),
+                            "date": format_date(note.corrected_on, "j F Y"),
+                        },
                         url=f"{entry.url}#{entry.CORRECTIONS_ANCHOR}",
                         summary_html=f"<p>{escape(note.text)}</p>",
                         published=moment,
@@ -289,8 +294,9 @@ class EditionFeed(ReportFeed):
         edition = visible_edition(year)
         return FeedSource(
             atom_id=tag_uri(edition.year, f"feed/edition/{edition.year}"),
-            title=f"{balanced(edition.title)}: country entries",
-            subtitle=f"{balanced(edition.subtitle)}. Covering events of {edition.covers_year}.",
+            title=gettext("%(title)s: country entries") % {"title": balanced(edition.title)},
+            subtitle=gettext("%(subtitle)s. Covering events of %(year)s.")
+            % {"subtitle": balanced(edition.subtitle), "year": edition.covers_year},
             link=edition.get_url(request) or f"/{language()}/{edition.year}/",
             author=self.organisation_name(request),
             items=edition_items(edition),
@@ -315,8 +321,9 @@ class CountryFeed(ReportFeed):
             raise Http404("No published entry for this country.")
         return FeedSource(
             atom_id=tag_uri(CROSS_EDITION_TAG_YEAR, f"feed/country/{country.iso_code}"),
-            title=f"{balanced(country.name)} in every edition",
-            subtitle=f"Each published entry on {balanced(country.name)}, newest edition first.",
+            title=gettext("%(country)s in every edition") % {"country": balanced(country.name)},
+            subtitle=gettext("Each published entry on %(country)s, newest edition first.")
+            % {"country": balanced(country.name)},
             link=reverse("archive_country", args=(country.slug,)),
             author=self.organisation_name(request),
             items=items,
@@ -329,8 +336,8 @@ class CorrectionsFeed(ReportFeed):
     def get_object(self, request):
         return FeedSource(
             atom_id=tag_uri(CROSS_EDITION_TAG_YEAR, f"feed/corrections/{language()}"),
-            title="Corrections to published entries",
-            subtitle="Each correction made to a country entry after publication, with its date.",
+            title=gettext("Corrections to published entries"),
+            subtitle=gettext("Each correction made to a country entry after publication, with its date."),
             link=f"/{language()}/",
             author=self.organisation_name(request),
             items=correction_items(),

@@ -1,6 +1,7 @@
 """Offering the generated files on the downloads page and on each country entry."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from rapporteur.reports.extensions import FileLink
@@ -28,7 +29,9 @@ def edition_files(edition):
         link(
             f,
             f"{edition.title} ({f.get_format_display()})",
-            "The whole edition" + (", to print or cite by page" if f.format == "pdf" else ", for e-readers"),
+            _("The whole edition, to print or cite by page")
+            if f.format == "pdf"
+            else _("The whole edition, for e-readers"),
         )
         for f in files
     ]
@@ -37,4 +40,4 @@ def edition_files(edition):
 @hooks.register("rapporteur_entry_files")
 def entry_files(entry):
     files = GeneratedFile.objects.filter(entry=entry, format="pdf").select_related("edition")
-    return [link(f, "Download this entry (PDF)") for f in files]
+    return [link(f, _("Download this entry (PDF)")) for f in files]

@@ -9,6 +9,8 @@ nothing here knows page classes by name.
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from .cache import cached
@@ -252,12 +254,13 @@ def build_organisation(site):
 
 
 def sidebar_html(chrome, organisation, request):
-    """The sidebar is the same on every page of an edition: render it once per generation."""
+    """The sidebar is the same on every page of an edition: render it once per generation (and language)."""
     site = Site.find_for_request(request)
     return cached(
         "sidebar",
         chrome.page_id,
         site.pk if site else 0,
+        translation.get_language() or "",
         build=lambda: render_to_string(
             "reports/includes/sidebar.html", {"chrome": chrome, "organisation": organisation}
         ),
@@ -269,8 +272,10 @@ def top_jump_html(chrome):
     return cached(
         "top-jump",
         chrome.page_id,
+        translation.get_language() or "",
         build=lambda: render_to_string(
-            "reports/includes/jump_form.html", {"chrome": chrome, "suffix": "-top", "label": "Jump to a country"}
+            "reports/includes/jump_form.html",
+            {"chrome": chrome, "suffix": "-top", "label": gettext("Jump to a country")},
         ),
     )
 

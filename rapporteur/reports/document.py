@@ -14,6 +14,8 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -65,11 +67,32 @@ class Section:
     key: str = ""  # the block's stream id (see ``Case.key``)
 
 
+# What readers see for an office or a fact, in the language of the page. The document keeps the
+# model's English label too (``office_label``, ``Fact.label``): open data serves it as a vocabulary.
+OFFICE_LABELS = {
+    "head_of_state": pgettext_lazy("office", "Head of state"),
+    "head_of_government": pgettext_lazy("office", "Head of government"),
+    "head_of_state_and_government": pgettext_lazy("office", "Head of state and government"),
+}
+FACT_LABELS = {
+    "death_penalty": pgettext_lazy("fact", "Death penalty"),
+    "population": pgettext_lazy("fact", "Population"),
+    "life_expectancy": pgettext_lazy("fact", "Life expectancy"),
+    "under5_mortality": pgettext_lazy("fact", "Under-5 mortality"),
+    "adult_literacy": pgettext_lazy("fact", "Adult literacy"),
+    "international_criminal_court": pgettext_lazy("fact", "International Criminal Court"),
+}
+
+
 @dataclass(frozen=True)
 class Fact:
     kind: str
     label: str
     value: str
+
+    @property
+    def reader_label(self):
+        return FACT_LABELS.get(self.kind, self.label)
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,10 @@ class OfficeHolderLine:
     replaced: str = ""
     replaced_on: object = None
     earlier: tuple = ()  # EarlierReplacement: the rest of the chain, most recent first
+
+    @property
+    def reader_label(self):
+        return OFFICE_LABELS.get(self.office, self.office_label)
 
     @property
     def replaced_month(self):
@@ -179,11 +206,11 @@ class EntryDocument:
         """The in-page contents list: (anchor, label) for each section, then reports and visits."""
         items = [(section.anchor, section.heading) for section in self.sections if section.heading]
         if self.related_reports:
-            items.append((self.REPORTS_ANCHOR, "Country reports"))
+            items.append((self.REPORTS_ANCHOR, gettext("Country reports")))
         if self.visits:
-            items.append((self.VISITS_ANCHOR, "Country visits"))
+            items.append((self.VISITS_ANCHOR, gettext("Country visits")))
         if self.corrections:
-            items.append((self.CORRECTIONS_ANCHOR, "Corrections"))
+            items.append((self.CORRECTIONS_ANCHOR, gettext("Corrections")))
         return items
 
 
@@ -361,7 +388,7 @@ def long_form_document(page, label=""):
     kind = getattr(page, "kind", page.document_kind)
     return ArticleDocument(
         kind=kind,
-        label=label or ("Press release" if kind == "press_release" else page.Kind(kind).label),
+        label=label or str(_("Press release") if kind == "press_release" else page.Kind(kind).label),
         title=page.title,
         author=getattr(page, "author", ""),
         lead=page.lead,

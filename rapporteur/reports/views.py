@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -38,7 +39,7 @@ def jump(request, year):
         context = {
             "requested_country": slug[:100],
             "frame_edition_id": edition.page_id,
-            "page_title": "Country report not found",
+            "page_title": gettext("Country report not found"),
         }
         return render_reader(request, "reports/jump_not_found.html", context, status=404)
     return redirect(entry.url)

@@ -27,6 +27,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -398,9 +400,9 @@ class ArticlePage(UniqueInEditionMixin, ReaderPageMixin, Page):
     description_fields = ("lead",)
 
     class Kind(models.TextChoices):
-        INTRODUCTION = "introduction", "Introduction"
-        ESSAY = "essay", "Essay"
-        GLOBAL_UPDATE = "global_update", "Global update"
+        INTRODUCTION = "introduction", _("Introduction")
+        ESSAY = "essay", pgettext_lazy("article kind", "Essay")
+        GLOBAL_UPDATE = "global_update", _("Global update")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     author = models.CharField(max_length=200, blank=True, help_text="Byline, e.g. the Secretary General's name.")
@@ -459,7 +461,7 @@ class PressReleasePage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/press_release_page.html"
-    navigation = Navigation("press_release", "Press release", 50)
+    navigation = Navigation("press_release", _("Press release"), 50)
     document_kind = "press_release"
 
     class Meta:
@@ -481,7 +483,7 @@ class DownloadsPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/downloads_page.html"
-    navigation = Navigation("downloads", "Downloads", 60)
+    navigation = Navigation("downloads", _("Downloads"), 60)
 
     class Meta:
         verbose_name = "downloads page"
@@ -514,7 +516,7 @@ class GlossaryPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/glossary_page.html"
-    navigation = Navigation("glossary", "Glossary", 70)
+    navigation = Navigation("glossary", _("Glossary"), 70)
 
     class Meta:
         verbose_name = "glossary"
@@ -540,7 +542,7 @@ class WorldByRegionPage(ReaderPageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "reports/world_by_region_page.html"
-    navigation = Navigation("world_by_region", "World by region", 40)
+    navigation = Navigation("world_by_region", _("World by region"), 40)
 
     class Meta:
         verbose_name = "world by region page"

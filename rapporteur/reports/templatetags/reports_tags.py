@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 from .. import bidi as bidi_text
 from ..chrome import edition_links, entry_neighbours
@@ -123,7 +124,7 @@ def share_links(request, title):
     url = request.build_absolute_uri()
     text = f"{title} {url}"
     return [
-        ("Email", "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote)),
+        (pgettext("share by", "Email"), "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote)),
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         ("X (Twitter)", "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
         ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
