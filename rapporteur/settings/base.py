@@ -228,10 +228,29 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # One page tree per language (/en/, later /fr/, /ar/). English is the source language.
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
-# The reader interface's own words (navigation, labels, notices) are translated through gettext:
-# locale/<language>/LC_MESSAGES/django.po, compiled to .mo by `make setup` (compile_translations).
+# The reader interface (navigation, labels, notices) is translated into these languages through
+# gettext: locale/<code>/LC_MESSAGES/django.po, compiled to .mo by `make setup` (compile_translations).
+RAPPORTEUR_INTERFACE_LANGUAGES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The languages the site serves (/en/, /fr/, ...). English only until each language has its own
+# page tree: a /fr/ address would otherwise show English pages marked lang="fr", and a reader whose
+# browser prefers French would be sent there from /. RAPPORTEUR_LANGUAGES=en,fr,es,ar previews
+# the translated interface around the English content.
+
+
+def served_languages(codes):
+    """(code, name) pairs for LANGUAGES: known interface languages only, the source language among them."""
+    unknown = [code for code in codes if code not in RAPPORTEUR_INTERFACE_LANGUAGES]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"RAPPORTEUR_LANGUAGES: {', '.join(unknown)} not among {', '.join(RAPPORTEUR_INTERFACE_LANGUAGES)}"
+        )
+    if LANGUAGE_CODE not in codes:
+        raise ImproperlyConfigured(f"RAPPORTEUR_LANGUAGES must include {LANGUAGE_CODE!r}, the source language.")
+    return [(code, RAPPORTEUR_INTERFACE_LANGUAGES[code]) for code in codes]
+
+
+LANGUAGES = served_languages(env_list("RAPPORTEUR_LANGUAGES", [LANGUAGE_CODE]))
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
