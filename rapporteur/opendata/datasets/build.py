@@ -146,7 +146,7 @@ def build_all():
     editions = list(public_editions())
     publisher = Publisher.of_default_site()
     vocabularies = vocabulary_stamp()
-    spreadsheets = []  # (an edition's output, its workbook)
+    spreadsheets = []  # (edition, its workbook, the hash of its rows, when its build started)
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
         with SpreadsheetWorker([(table.name, table.column_names) for table in TABLES]) as worker:
             archive = Output(folder, None, editions, publisher)
@@ -168,13 +168,14 @@ def build_all():
                 written += own.finish()
                 xlsx = own.folder / f"{base_name(edition)}.xlsx"
                 worker.write(recorder.lines, own.folder / "rows.jsonl", xlsx)
-                spreadsheets.append((own, xlsx))
                 recorder.keep(edition, source, own.content_hash)
+                # only what storing the workbook needs: the edition's rows are not held to the end
+                spreadsheets.append((edition, xlsx, own.content_hash, own.started))
             written += archive.finish()
         # The worker is done: a failure was raised on leaving, and editions whose spreadsheet is
         # missing are read again at the next build.
-        for own, xlsx in spreadsheets:
-            written += store(own.edition, own.edition_ids, {"xlsx": xlsx}, own.content_hash, own.started)
+        for edition, xlsx, content_hash, started in spreadsheets:
+            written += store(edition, [edition.pk], {"xlsx": xlsx}, content_hash, started)
     if written:
         new_generation()  # the pages listing the files must show the new ones
     return written
