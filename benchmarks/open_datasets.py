@@ -7,7 +7,9 @@ Builds a scratch database (SQLite, or PostgreSQL if DATABASE_URL points to one) 
 plus a synthetic archive (clearly synthetic text), then times ``build_all`` — the scheduler's
 job after a publish: each public edition's Data Package, spreadsheet and JSON Lines, and the
 whole archive's, plus the SQLite file — first from nothing, then again with nothing changed
-(which must rewrite nothing). Peak memory is the process's maximum resident set size.
+(which must rewrite nothing), then after one entry of the newest edition is published again
+(which reads that edition again and replays the others' kept rows into the archive). Peak
+memory is the process's maximum resident set size.
 Targets: whole archive (package + SQLite) ≤ 60 s, peak memory ≤ 500 MB.
 """
 
@@ -32,8 +34,10 @@ def main():
         if not args.existing:
             generate_archive(args.editions, args.countries)
         from rapporteur.opendata.datasets.build import build_all
-        from rapporteur.opendata.models import DatasetFile
+        from rapporteur.opendata.models import DatasetFile, EditionRows
 
+        DatasetFile.objects.all().delete()  # from nothing, also with --existing
+        EditionRows.objects.all().delete()
         before = peak_megabytes()
         started = time.perf_counter()
         written = build_all()
@@ -41,6 +45,10 @@ def main():
         started = time.perf_counter()
         again = build_all()
         second = time.perf_counter() - started
+        republish_one_entry()
+        started = time.perf_counter()
+        after_publish = build_all()
+        third = time.perf_counter() - started
         archive = {d.format: d.size for d in DatasetFile.objects.filter(edition=None)}
         from rapporteur.reports.models import EditionPage
 
@@ -48,8 +56,20 @@ def main():
         print(f"database: {database_url.split(':')[0]}, {editions} editions (demo + synthetic)")
         print(f"first build: {first:.1f} s, {len(written)} files written")
         print(f"rebuild with nothing changed: {second:.1f} s, {len(again)} files written")
+        print(f"rebuild after one entry published: {third:.1f} s, {len(after_publish)} files written")
         print("archive files: " + ", ".join(f"{fmt} {size / 1e6:.1f} MB" for fmt, size in sorted(archive.items())))
         print(f"peak memory: {peak_megabytes():.0f} MB (after setup: {before:.0f} MB)")
+
+
+def republish_one_entry():
+    """Publish a new revision of one entry of the newest edition, as an editor would."""
+    from rapporteur.reports.models import CountryEntryPage, EditionPage
+    from rapporteur.reports.visibility import reader_visible
+
+    newest = reader_visible(EditionPage.objects.all()).order_by("-year").first()
+    entry = reader_visible(CountryEntryPage.objects.descendant_of(newest)).order_by("path").first()
+    entry.summary = f"<p>Synthetic summary, republished at {time.time():.0f}.</p>"
+    entry.save_revision().publish()
 
 
 if __name__ == "__main__":
