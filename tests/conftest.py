@@ -34,12 +34,14 @@ def fresh_cache():
 
 @pytest.fixture
 def edition(db):
-    return EditionPage.objects.get(year=2013)
+    return EditionPage.objects.get(year=2013, locale__language_code="en")
 
 
 @pytest.fixture
 def kazakhstan(db):
-    return CountryEntryPage.objects.get(country__iso_code="KZ", url_path__startswith="/home/2013/")
+    return CountryEntryPage.objects.get(
+        country__iso_code="KZ", url_path__startswith="/home/2013/", locale__language_code="en"
+    )
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def embargoed_edition(db):
 
     Returns (edition, region, launch time).
     """
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     edition = EditionPage(
         title="Annual Report 2014", year=2014, subtitle="The state of the world's human rights", live=False
     )

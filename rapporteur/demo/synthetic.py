@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pycountry
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
 from rapporteur.archive.indexing import index_subtree
 from rapporteur.reports.models import (
@@ -235,8 +236,9 @@ class ArchiveGenerator:
 
     def run(self):
         self.ensure_vocabulary()
-        home = HomePage.objects.first()
-        if home is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page.specific if site else None
+        if not isinstance(home, HomePage):
             raise ValueError("No HomePage found: run migrations first.")
         years = self.edition_years()
         for year in years:

@@ -38,7 +38,7 @@ from rapporteur.reports.models import InformationPage, HomePage
 page = Page.objects.get(url_path="/home/2013/europe-and-central-asia/kazakhstan/").specific
 page.title = "Changed after the backup"
 page.save_revision().publish()
-HomePage.objects.get().add_child(instance=InformationPage(title="Added after the backup", slug="added"))
+HomePage.objects.get(locale__language_code="en").add_child(instance=InformationPage(title="Added after the backup", slug="added"))
 import pathlib
 from django.core.files.base import ContentFile
 pathlib.Path(Document.objects.first().file.path).write_bytes(b"overwritten after the backup")

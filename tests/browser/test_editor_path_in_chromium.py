@@ -53,7 +53,7 @@ def create_team(instance):
             "    grant_role(user, role, region)\n"
             f"    TOTPDevice.objects.create(user=user, name='app', confirmed=True, key={TOTP_KEY!r})\n"
             "print(RegionPage.objects.get(region__slug='europe-and-central-asia', "
-            "url_path__startswith='/home/2013/').pk)\n"
+            "url_path__startswith='/home/2013/', locale__language_code='en').pk)\n"
         ).strip()
     )
 

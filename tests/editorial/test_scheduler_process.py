@@ -16,7 +16,7 @@ from django.utils import timezone
 from rapporteur.editorial.embargo import schedule_launch
 from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
 edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
-HomePage.objects.get().add_child(instance=edition)
+HomePage.objects.get(locale__language_code="en").add_child(instance=edition)
 edition.save_revision()
 schedule_launch(edition, timezone.now() + datetime.timedelta(days=1))
 region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)

@@ -42,7 +42,7 @@ def essay_docx(title="A placeholder essay in Word", lead="The essay's lead, in W
 
 
 def test_a_markdown_essay_becomes_a_draft_revision_and_readers_keep_the_published_essay(client):
-    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/")
+    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/", locale__language_code="en")
     published_title = essay.title
     plan = plan_import(ImportedEdition(articles=[read_markdown(ESSAY_MARKDOWN.encode(), name="essay.md")]), 2013)
     assert [(a.action, a.page) for a in plan.articles] == [("update", essay)]
@@ -68,7 +68,7 @@ def test_a_markdown_essay_becomes_a_draft_revision_and_readers_keep_the_publishe
 def test_importing_an_article_twice_changes_nothing():
     imported = ImportedEdition(articles=[essay_docx()])
     write_import(plan_import(imported, 2013))
-    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/")
+    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/", locale__language_code="en")
     revisions = essay.revisions.count()
     again = plan_import(ImportedEdition(articles=[essay_docx()]), 2013)
     assert [a.action for a in again.articles] == ["unchanged"]
@@ -77,7 +77,7 @@ def test_importing_an_article_twice_changes_nothing():
 
 
 def test_an_edition_without_that_kind_gets_a_new_draft_page(client):
-    edition = EditionPage.objects.get(year=2012)
+    edition = EditionPage.objects.get(year=2012, locale__language_code="en")
     assert not PressReleasePage.objects.child_of(edition).exists()
     document = new_document("Press release")
     document.add_paragraph("A placeholder release for the launch.")
@@ -93,7 +93,9 @@ def test_an_edition_without_that_kind_gets_a_new_draft_page(client):
 
 
 def test_locked_articles_duplicates_and_empty_articles_are_refused_with_a_reason():
-    introduction = ArticlePage.objects.get(kind="introduction", url_path__startswith="/home/2013/")
+    introduction = ArticlePage.objects.get(
+        kind="introduction", url_path__startswith="/home/2013/", locale__language_code="en"
+    )
     introduction.locked = True
     introduction.save()
     document = new_document("Introduction")
@@ -130,5 +132,5 @@ def test_the_command_previews_and_writes_articles(tmp_path):
     assert "not available" not in printed
     assert "update  Essay: “A placeholder essay on quiet courage”" in printed
     assert "1 updated" in printed
-    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/")
+    essay = ArticlePage.objects.get(kind="essay", url_path__startswith="/home/2013/", locale__language_code="en")
     assert essay.get_latest_revision_as_object().title == "A placeholder essay on quiet courage"

@@ -40,7 +40,9 @@ def only_job():
 
 
 def iceland():
-    return CountryEntryPage.objects.filter(country__iso_code="IS", url_path__startswith="/home/2013/").first()
+    return CountryEntryPage.objects.filter(
+        country__iso_code="IS", url_path__startswith="/home/2013/", locale__language_code="en"
+    ).first()
 
 
 def placeholder_entry(country):
@@ -231,7 +233,7 @@ A placeholder paragraph.
     assert article["data-action"] in ("create", "update")
     assert "A placeholder essay for the import page" in article.text
     publisher.post(reverse("rapporteur_import_confirm", args=[only_job().pk]), {})
-    edition = EditionPage.objects.get(year=2013)
+    edition = EditionPage.objects.get(year=2013, locale__language_code="en")
     page = ArticlePage.objects.child_of(edition).get(kind="essay")
     job = only_job()
     assert job.result["counts"][article["data-action"]] == 1, job.result

@@ -52,7 +52,7 @@ def new_entry_form(title, country):
 
 
 def test_allowed_children_follow_the_report_structure(edition):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     region = RegionPage.objects.child_of(edition).first()
     assert EditionPage.can_create_at(home)
     assert not EditionPage.can_create_at(edition)
@@ -129,7 +129,7 @@ def test_one_article_of_each_kind_per_edition(edition):
 
 
 def test_one_edition_per_year(edition):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     with pytest.raises(ValidationError) as raised:
         home.add_child(
             instance=EditionPage(title="Annual Report 2013 bis", slug="2013-bis", year=2013, covers_year=2012)
@@ -138,7 +138,7 @@ def test_one_edition_per_year(edition):
 
 
 def test_edition_slug_and_covered_year_default_from_year():
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     edition = home.add_child(instance=EditionPage(title="Annual Report 2014", year=2014, covers_year=None))
     edition.refresh_from_db()
     assert edition.slug == "2014"
