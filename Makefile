@@ -12,6 +12,7 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=rapporteur.settings.production \
 	SECRET_KEY_FILE=var/secret_key \
 	ALLOWED_HOSTS=127.0.0.1,localhost \
 	RAPPORTEUR_HTTPS=0 \
+	RAPPORTEUR_LANGUAGES=en,fr,ar \
 	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 

@@ -42,6 +42,7 @@ from rapporteur.reports.models import (
 )
 
 from .content import edition_2012, edition_2013, site, vocabulary
+from .translations import load_translations
 
 EDITIONS = (edition_2012, edition_2013)
 ADMIN_USERNAME = "admin"
@@ -342,6 +343,7 @@ class DemoLoader:
         self.load_site()
         for content in EDITIONS:
             self.load_edition(content)
+        load_translations(self, self.home)
         self.ensure_admin(reset_password=reset_admin_password)
         self.ensure_reviewers(reset_password=reset_admin_password)
         return self.result

@@ -26,3 +26,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 AXES_FAILURE_LIMIT = 5
 OPENDATA_API_RATE_LIMIT = "100000/60"  # the leak crawl reads every API address; the limit has its own test
+# The demo's languages: English, and the French and Arabic versions of part of 2013.
+LANGUAGES = served_languages(env_list("RAPPORTEUR_LANGUAGES", ["en", "fr", "ar"]))  # noqa: F405
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
