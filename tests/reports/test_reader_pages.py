@@ -42,7 +42,7 @@ def assert_edition_chrome(html):
     header = html.find("header", class_="site-header")
     assert "Annual Report 2013" in text(header)
     assert "The state of the world's human rights" in text(header)
-    nav = header.find("nav")
+    nav = header.find("nav", class_="edition-nav")
     assert [text(a) for a in nav.find_all("a")] == NAV_LABELS
     sidebar = html.find("aside", class_="sidebar")
     assert sidebar.find("h2", string="Human rights by region")

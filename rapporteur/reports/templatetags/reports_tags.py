@@ -15,6 +15,7 @@ from ..chrome import edition_links, entry_neighbours
 from ..document import entry_document, prose_document, rich_text_html
 from ..extensions import edition_file_links, entry_addons, entry_file_links
 from ..frame import EDITION_DEPTH, ReaderFrame, ancestor_at, reader_frame
+from ..languages import page_languages
 
 register = template.Library()
 
@@ -33,6 +34,12 @@ def reader_frame_tag(context):
     if page is None and edition_id is None and not context.get("reader_view"):
         return ReaderFrame()
     return reader_frame(context.get("request"), page=page, edition_id=edition_id)
+
+
+@register.simple_tag(name="page_languages")
+def page_languages_tag(page):
+    """The page's versions readers can see: ``{% page_languages page as languages %}``."""
+    return page_languages(page)
 
 
 @register.simple_tag(takes_context=True, name="entry_document")

@@ -1,0 +1,68 @@
+"""The same page in other languages: the switcher, ``hreflang`` alternates, and the original.
+
+Each language has its own page tree (``/en/2013/…``, ``/fr/2013/…``); a translated page shares
+its English original's translation key. Readers are only ever pointed at a version they can
+read: one that is published and visible under the one rule (``visibility.reader_visible``) —
+never at a draft, an unlaunched translation or a 404. Where a page has no version in the
+reader's language, the address answers 404 and the page offers the original, marked as such.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from .cache import cached
+from .visibility import reader_visible
+
+
+def served_languages():
+    return dict(settings.LANGUAGES)
+
+
+def locale_ids():
+    """{language code: Locale id}, from the content cache (read on every page served)."""
+    return cached("locale-ids", build=lambda: dict(Locale.objects.values_list("language_code", "pk")))
+
+
+def page_languages(page):
+    """[(code, name, url)] of the page's versions readers can see, in the order of LANGUAGES.
+
+    The page's own version is among them. Cached with the content generation: a launch, a
+    publish or an unpublish anywhere changes the answer at once.
+    """
+    if page is None or not getattr(page, "translation_key", None):
+        return []
+
+    def build():
+        served = served_languages()
+        versions = reader_visible(Page.objects.filter(translation_key=page.translation_key)).select_related("locale")
+        urls = {version.locale.language_code: version.get_url() for version in versions}
+        return [(code, served[code], urls[code]) for code in served if urls.get(code)]
+
+    return cached("page-languages", page.translation_key, build=build)
+
+
+def original_of_missing(request):
+    """For an address in a language with no page there: (language code, URL) of the original.
+
+    The original is the same address in the source language, offered only if a reader can see
+    it there: an address of an embargoed edition still answers like any other missing one.
+    """
+    served = served_languages()
+    source = settings.LANGUAGE_CODE
+    language, _, rest = request.path.lstrip("/").partition("/")
+    if language not in served or language == source:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    with translation.override(source):
+        # routed afresh, not through Page.route_for_request, which keeps the first answer on the request
+        try:
+            page = site.root_page.localized.specific.route(request, [part for part in rest.split("/") if part])[0]
+        except Http404:
+            return None
+        if not reader_visible(Page.objects.filter(pk=page.pk)).exists():
+            return None
+        return source, page.get_url(request=request)
