@@ -11,7 +11,7 @@ something is broken.
 import sys
 
 from django.db import OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.template.loader import render_to_string
 from django.views import defaults
 
@@ -31,3 +31,12 @@ def server_error(request, template_name="500.html"):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return defaults.server_error(request, template_name)
+
+
+def page_not_found(request, exception, template_name="404.html"):
+    """Django's 404, offering the original where the address is a page not yet translated."""
+    from rapporteur.reports.languages import original_of_missing
+
+    original_code, original_url = original_of_missing(request) or ("", "")
+    context = {"request_path": request.path, "original_code": original_code, "original_url": original_url}
+    return HttpResponseNotFound(render_to_string(template_name, context, request=request))

@@ -44,3 +44,4 @@ urlpatterns += i18n_patterns(
 
 # A write that gave up waiting for another one answers "try again" (503), not a server error.
 handler500 = "rapporteur.errors.server_error"
+handler404 = "rapporteur.errors.page_not_found"

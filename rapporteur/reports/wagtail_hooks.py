@@ -4,6 +4,7 @@ may be served: pages under unpublished pages never, documents only when a visibl
 from django import forms
 from django.contrib import messages
 from django.http import Http404
+from django.utils import translation
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .languages import locale_ids
 from .links import ReaderPageLinkHandler
 from .models import Country, GlossaryTerm, Person, Region, Theme
 from .visibility import under_unpublished_page, used_on_visible_page
@@ -153,6 +155,18 @@ def hide_pages_under_unpublished_pages(page, request, serve_args, serve_kwargs):
     restriction check, so a private page inside a hidden edition does not even ask for a login.
     """
     if under_unpublished_page(page):
+        raise Http404
+
+
+@hooks.register("before_serve_page", order=-90)
+def only_pages_in_the_readers_language(page, request, serve_args, serve_kwargs):
+    """/fr/… serves French pages only.
+
+    Without a French home page, Wagtail routes /fr/ through the English tree; the reader would
+    get English pages marked as French. The address answers 404 instead, and the 404 page
+    offers the original (``languages.original_of_missing``).
+    """
+    if page.locale_id and page.locale_id != locale_ids().get(translation.get_language()):
         raise Http404
 
 
