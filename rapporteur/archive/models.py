@@ -6,7 +6,9 @@ plain (tags stripped) and searched through the word index of each edition
 alike.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 
 from rapporteur.reports.models import Country, EditionPage, Person, Region, Theme
 from rapporteur.reports.visibility import hidden_paths
@@ -15,13 +17,16 @@ from .wordindex.models import IndexSegment, Posting  # noqa: F401  (the word ind
 
 
 class RecordQuerySet(models.QuerySet):
-    def visible(self, hidden=None):
-        """Records of live pages outside any hidden subtree.
+    def visible(self, hidden=None, language=None):
+        """Records of live pages outside any hidden subtree, in one language.
 
         Records are only made for visible pages; this is the second lock, applied on every read.
-        ``hidden``: the hidden subtrees' paths, if the caller already has them.
+        ``hidden``: the hidden subtrees' paths, if the caller already has them. ``language``:
+        the editions' language, the reader's by default (each language's pages are browsed on
+        their own, as they are searched).
         """
-        queryset = self.filter(page__live=True)
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        queryset = self.filter(page__live=True, edition__locale__language_code=language)
         for path in hidden_paths() if hidden is None else hidden:
             queryset = queryset.exclude(path__startswith=path)
         return queryset

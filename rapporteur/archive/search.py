@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models.functions import Coalesce
+from django.utils import translation
 
 from rapporteur.reports.cache import cached, current_generation
-from rapporteur.reports.models import Country, Region, Theme
+from rapporteur.reports.models import Country, EditionPage, Region, Theme
 from rapporteur.reports.visibility import invisible_page_ids
 
 from . import wordindex
@@ -184,7 +185,7 @@ class VisibleRecords:
         return self._listing_order
 
 
-_visible = {"generation": None, "records": None, "editions": {}}
+_visible = {"editions": {}, "languages": {}}  # the records of each language: {language: (generation, records)}
 
 
 def facet_labels():
@@ -196,20 +197,32 @@ def facet_labels():
 
 
 def visible_records():
-    """The table of visible records for this content generation, rebuilt from what changed."""
-    generation = current_generation()
-    if _visible["generation"] != generation:
+    """The visible records in the reader's language for this content generation, rebuilt from what changed.
+
+    Each language's editions are searched on their own: an English search finds English pages,
+    a French one the French versions (an edition's records are all in its own language).
+    """
+    generation, language = current_generation(), translation.get_language()
+    known = _visible["languages"].get(language)
+    if known is None or known[0] != generation:
         loaded, editions = _visible["editions"], {}
         for edition_id, version in wordindex.versions().items():
             if edition_id not in loaded or loaded[edition_id][0] != version:
                 loaded[edition_id] = (version, EditionRecords(edition_id))
             editions[edition_id] = loaded[edition_id]
         _visible["editions"] = editions
-        _visible["records"] = VisibleRecords(
-            [records for _, records in editions.values()], invisible_page_ids(), facet_labels()
+        in_language = editions_in_language(language)
+        records = VisibleRecords(
+            [records for edition_id, (_, records) in editions.items() if edition_id in in_language],
+            invisible_page_ids(),
+            facet_labels(),
         )
-        _visible["generation"] = generation
-    return _visible["records"]
+        known = _visible["languages"][language] = (generation, records)
+    return known[1]
+
+
+def editions_in_language(language):
+    return set(EditionPage.objects.filter(locale__language_code=language).values_list("pk", flat=True))
 
 
 def clean_filters(raw):
@@ -236,10 +249,13 @@ def search(raw_query, raw_filters, page=1):
     filters = clean_filters(raw_filters)
     page = max(1, page)
     if parsed.is_empty and not filters:
-        results = cached("search", "browse", build=browse, timeout=600)
+        results = cached("search", "browse", translation.get_language(), build=browse, timeout=600)
         results.query = parsed
         return results
-    key = hashlib.sha256(repr((parsed.words, parsed.phrases, sorted(filters.items()), page)).encode()).hexdigest()
+    language = translation.get_language()
+    key = hashlib.sha256(
+        repr((language, parsed.words, parsed.phrases, sorted(filters.items()), page)).encode()
+    ).hexdigest()
     results = cached("search", key, build=lambda: run_search(parsed, filters, page), timeout=600)
     results.query = parsed  # keep the reader's own wording
     return results

@@ -16,8 +16,10 @@ import inspect
 import json
 import math
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import translation
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
@@ -577,7 +579,8 @@ def search(
         "region": [region_param(vocab, region).pk] if region is not None else [],
         "theme": [theme_param(vocab, theme).pk] if theme is not None else [],
     }
-    results = archive_search.search(q, filters, page)
+    with translation.override(settings.LANGUAGE_CODE):  # the API serves the source language, whatever the client asks
+        results = archive_search.search(q, filters, page)
     if results.browse:
         results.total = 0
     if page > results.pages:

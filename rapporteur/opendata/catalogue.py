@@ -79,7 +79,9 @@ class Vocabulary:
 
     def records(self, model=SearchRecord):
         """Records a reader may see, of visible editions only."""
-        return model.objects.visible(hidden=self.hidden).filter(edition_id__in=list(self.editions))
+        return model.objects.visible(hidden=self.hidden, language=settings.LANGUAGE_CODE).filter(
+            edition_id__in=list(self.editions)
+        )
 
 
 def build_vocabulary():
