@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -41,8 +42,14 @@ ARCHIVE = "archive"
 
 
 def public_editions():
-    """The editions a reader can see, oldest first (one language version each)."""
-    return reader_visible(EditionPage.objects.all()).order_by("year", "locale__language_code")
+    """The editions a reader can see in the source language, oldest first.
+
+    Translations are left out, like in the API (``catalogue``): their rows would carry the
+    same identifiers. Datasets per language, with a key shared across languages, come with
+    the translation workflow.
+    """
+    source = reader_visible(EditionPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    return source.order_by("year")
 
 
 def base_name(edition):
