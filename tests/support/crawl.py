@@ -9,6 +9,7 @@ from collections import deque
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from tests.support.helpers import require_tool
 
@@ -139,7 +140,10 @@ def local_path(link):
 
 def crawl(client, extra=(), limit=2000):
     """Visit everything reachable from the seeds (and ``extra`` addresses); return {path: Visit}."""
-    queue, seen, responses = deque([*SEEDS, *extra]), set(), {}
+    # every language's home as well: a translation is reached from the switcher, but a language
+    # whose pages link nowhere else must be crawled too
+    languages = [f"/{code}/" for code, _ in settings.LANGUAGES]
+    queue, seen, responses = deque([*SEEDS, *languages, *extra]), set(), {}
     while queue and len(responses) < limit:
         path = local_path(queue.popleft())
         if path is None or path in seen or path.startswith("/admin/"):
