@@ -87,3 +87,13 @@ def test_editions_and_entries_exist_once_per_language():
     kazakhstan = CountryEntryPage.objects.filter(country__iso_code="KZ", url_path__contains="/2013/")
     assert sorted(kazakhstan.values_list("locale__language_code", flat=True)) == ["ar", "en", "fr"]
     assert len(set(kazakhstan.values_list("translation_key", flat=True))) == 1
+
+
+def test_each_language_searches_and_browses_its_own_pages(read):
+    _, french = read("/fr/search/?q=Janaozen")  # the French spelling of Zhanaozen
+    links = {a["href"].split("#")[0] for a in french.select("main a[href*='/2013/']")}
+    assert KAZAKHSTAN.format("fr") in links and KAZAKHSTAN.format("en") not in links
+    _, english = read("/en/search/?q=Janaozen")
+    assert not english.select(f"main a[href*='{KAZAKHSTAN.format('fr')}']")
+    _, hub = read("/en/countries/kazakhstan/")
+    assert not hub.select("main a[href^='/fr/']"), "the English country page lists English entries only"
