@@ -27,6 +27,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
+# The languages the demo has pages in (``demo.translations``); the Makefile's DEMO_ENV says the same.
+DEMO_LANGUAGES = "en,fr,ar"
+
+
 def local_production_env(workdir, hosts="127.0.0.1,localhost"):
     """Production settings for a throwaway copy on this machine: plain HTTP, state kept in ``workdir``."""
     return {
@@ -39,6 +43,7 @@ def local_production_env(workdir, hosts="127.0.0.1,localhost"):
         "MEDIA_ROOT": f"{workdir}/media",
         "CACHE_URL": f"file://{workdir}/cache",
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "RAPPORTEUR_LANGUAGES": DEMO_LANGUAGES,
     }
 
 
