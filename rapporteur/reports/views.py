@@ -3,6 +3,7 @@
 import functools
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -76,14 +77,24 @@ def sitemap(request):
         raise Http404
 
     def build():
-        pages = reader_visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path")
+        # every language's tree: the site's root page and its translations
+        served = dict(settings.LANGUAGES)
+        trees = Q()
+        for root in site.root_page.get_translations(inclusive=True).filter(locale__language_code__in=served):
+            trees |= Q(path__startswith=root.path)
+        pages = list(reader_visible(Page.objects.filter(trees)).order_by("path").select_related("locale"))
+        versions = {}  # translation key: [(language, absolute URL)] — the hreflang alternates
+        located = []
+        for page in pages:
+            location = request.build_absolute_uri(page.get_url(request))
+            versions.setdefault(page.translation_key, []).append((page.locale.language_code, location))
+            located.append((location, page.last_published_at, page.translation_key))
         urls = [
-            (request.build_absolute_uri(page.get_url(request)), page.last_published_at)
-            for page in pages.only("url_path", "last_published_at")
+            (location, lastmod, versions[key] if len(versions[key]) > 1 else []) for location, lastmod, key in located
         ]
         # pages outside the tree that other apps serve (country hubs, themes, people...)
         urls += [
-            (request.build_absolute_uri(path), lastmod)
+            (request.build_absolute_uri(path), lastmod, [])
             for hook in hooks.get_hooks("rapporteur_sitemap_urls")
             for path, lastmod in hook()
         ]

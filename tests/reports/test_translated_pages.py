@@ -97,3 +97,24 @@ def test_each_language_searches_and_browses_its_own_pages(read):
     assert not english.select(f"main a[href*='{KAZAKHSTAN.format('fr')}']")
     _, hub = read("/en/countries/kazakhstan/")
     assert not hub.select("main a[href^='/fr/']"), "the English country page lists English entries only"
+
+
+def test_the_sitemap_lists_every_language_with_its_alternates(client):
+    import xml.etree.ElementTree as ET
+
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = {url.find("s:loc", namespaces).text: url for url in root.findall("s:url", namespaces)}
+    for code in ("en", "fr", "ar"):
+        location = "http://testserver" + KAZAKHSTAN.format(code)
+        assert location in urls
+        links = {link.get("hreflang"): link.get("href") for link in urls[location].findall("x:link", namespaces)}
+        assert links == {other: "http://testserver" + KAZAKHSTAN.format(other) for other in ("en", "fr", "ar")}
+    assert "http://testserver/fr/2013/africa/mali/" not in urls
+    assert not urls["http://testserver/en/2013/africa/mali/"].findall("x:link", namespaces)
+
+
+def test_an_unpublished_translation_leaves_the_sitemap(client, kazakhstan):
+    kazakhstan.get_translation(Locale.objects.get(language_code="ar")).unpublish()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert KAZAKHSTAN.format("ar") not in sitemap and KAZAKHSTAN.format("fr") in sitemap
