@@ -10,9 +10,11 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.dateformat import format as format_date
 from django.utils.translation import pgettext
+from wagtail.models import Page
 
 from rapporteur.reports.cache import cached
 from rapporteur.reports.document import OFFICE_LABELS
+from rapporteur.reports.languages import versions_by_key
 from rapporteur.reports.models import OfficeHolder, Theme
 from rapporteur.reports.visibility import hidden_paths
 
@@ -29,6 +31,7 @@ class HubEntry:
     url: str
     page_id: int
     office_holders: list = field(default_factory=list)  # (office label, name, replaced, month)
+    languages: list = field(default_factory=list)  # (code, name, url) of the entry's versions, its own included
 
 
 @dataclass
@@ -76,6 +79,11 @@ def build_country_hub(country):
     for row in cases.values("person__slug", "person__name", "year"):
         people[row["person__slug"]]["name"] = row["person__name"]
         people[row["person__slug"]]["years"].add(row["year"])
+    # the languages each entry can be read in (the hub itself is in the reader's language)
+    keys = dict(Page.objects.filter(pk__in=entries).values_list("pk", "translation_key"))
+    versions = versions_by_key(keys.values())
+    for entry in entries.values():
+        entry.languages = versions.get(keys.get(entry.page_id), [])
     return CountryHub(
         entries=sorted(entries.values(), key=lambda e: -e.year),
         themes=[(slug, name) for _, slug, name in themes],

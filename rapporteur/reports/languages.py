@@ -25,6 +25,17 @@ def locale_ids():
     return cached("locale-ids", build=lambda: dict(Locale.objects.values_list("language_code", "pk")))
 
 
+def versions_by_key(keys):
+    """{translation key: [(code, name, url)]} of the versions readers can see, in LANGUAGES order."""
+    served = served_languages()
+    found = {}
+    for version in reader_visible(Page.objects.filter(translation_key__in=keys)).select_related("locale"):
+        url = version.get_url()
+        if url and version.locale.language_code in served:
+            found.setdefault(version.translation_key, {})[version.locale.language_code] = url
+    return {key: [(code, served[code], urls[code]) for code in served if code in urls] for key, urls in found.items()}
+
+
 def page_languages(page):
     """[(code, name, url)] of the page's versions readers can see, in the order of LANGUAGES.
 
@@ -35,10 +46,7 @@ def page_languages(page):
         return []
 
     def build():
-        served = served_languages()
-        versions = reader_visible(Page.objects.filter(translation_key=page.translation_key)).select_related("locale")
-        urls = {version.locale.language_code: version.get_url() for version in versions}
-        return [(code, served[code], urls[code]) for code in served if urls.get(code)]
+        return versions_by_key([page.translation_key]).get(page.translation_key, [])
 
     return cached("page-languages", page.translation_key, build=build)
 

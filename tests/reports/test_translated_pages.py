@@ -96,7 +96,8 @@ def test_each_language_searches_and_browses_its_own_pages(read):
     _, english = read("/en/search/?q=Janaozen")
     assert not english.select(f"main a[href*='{KAZAKHSTAN.format('fr')}']")
     _, hub = read("/en/countries/kazakhstan/")
-    assert not hub.select("main a[href^='/fr/']"), "the English country page lists English entries only"
+    entries = [a["href"] for a in hub.select("ul.hub-entries li > a:first-child")]
+    assert entries and all(href.startswith("/en/") for href in entries), "English entries, other languages offered"
 
 
 def test_the_sitemap_lists_every_language_with_its_alternates(client):
@@ -118,3 +119,11 @@ def test_an_unpublished_translation_leaves_the_sitemap(client, kazakhstan):
     kazakhstan.get_translation(Locale.objects.get(language_code="ar")).unpublish()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert KAZAKHSTAN.format("ar") not in sitemap and KAZAKHSTAN.format("fr") in sitemap
+
+
+def test_the_country_page_says_which_languages_each_entry_is_in(read):
+    _, html = read("/en/countries/kazakhstan/")
+    entries = {item.a.get_text(): item for item in html.select("ul.hub-entries li")}
+    in_2013 = {a.get_text(): a["href"] for a in entries["Annual Report 2013"].select(".hub-languages a")}
+    assert in_2013 == {"Français": KAZAKHSTAN.format("fr"), "العربية": KAZAKHSTAN.format("ar")}
+    assert not entries["Annual Report 2012"].select(".hub-languages"), "2012 exists in English only"
