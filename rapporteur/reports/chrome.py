@@ -8,12 +8,14 @@ nothing here knows page classes by name.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from .cache import cached
+from .languages import collation_key, locale_ids
 from .models import CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
 from .visibility import reader_visible
 
@@ -115,16 +117,18 @@ def build_edition_chrome(edition):
         .live()
         .public()
         .order_by("region__sort_order", "region__name")
-        .values("pk", "path", "url_path", "teaser", "region__name", "region__slug")
+        .values("pk", "path", "url_path", "teaser", "title", "region__name", "region__slug")
     )
+    # A translated edition names regions and countries as its pages' titles do (the shared lists
+    # of regions and countries are in the source language) and sorts them in its own language.
+    translated = edition.locale_id != locale_ids().get(settings.LANGUAGE_CODE)
     entries_by_region = {row["path"]: [] for row in region_rows}
     entries_by_slug = {}
     entry_rows = (
         CountryEntryPage.objects.descendant_of(edition)
         .live()
         .public()
-        .order_by("country__name")
-        .values("pk", "path", "url_path", "country__name", "country__slug", "country__iso_code")
+        .values("pk", "path", "url_path", "title", "country__name", "country__slug", "country__iso_code")
     )
     for row in entry_rows:
         parent_path = row["path"][: -Page.steplen]
@@ -132,7 +136,7 @@ def build_edition_chrome(edition):
             continue  # its region page is not published: the entry is not reachable either
         link = EntryLink(
             page_id=row["pk"],
-            country_name=row["country__name"],
+            country_name=row["title"] if translated else row["country__name"],
             country_slug=row["country__slug"],
             iso_code=row["country__iso_code"],
             url=_relative_url(base_url, edition.url_path, row["url_path"]),
@@ -140,10 +144,12 @@ def build_edition_chrome(edition):
         entries_by_region[parent_path].append(link)
         entries_by_slug[link.country_slug] = link
 
+    for links in entries_by_region.values():
+        links.sort(key=lambda link: collation_key(link.country_name))
     regions = tuple(
         RegionSummary(
             page_id=row["pk"],
-            name=row["region__name"],
+            name=row["title"] if translated else row["region__name"],
             slug=row["region__slug"],
             url=_relative_url(base_url, edition.url_path, row["url_path"]),
             teaser=row["teaser"],

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from rapporteur.reports.models import CountryEntryPage, EditionPage, HomePage
+from rapporteur.reports.models import CountryEntryPage, EditionPage, HomePage, RegionPage
+from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,25 @@ def test_the_country_page_says_which_languages_each_entry_is_in(read):
     in_2013 = {a.get_text(): a["href"] for a in entries["Annual Report 2013"].select(".hub-languages a")}
     assert in_2013 == {"Français": KAZAKHSTAN.format("fr"), "العربية": KAZAKHSTAN.format("ar")}
     assert not entries["Annual Report 2012"].select(".hub-languages"), "2012 exists in English only"
+
+
+def jump_list(html):
+    return {
+        group["label"]: [option.get_text() for option in group.select("option")]
+        for group in html.select("#jump-country optgroup")
+    }
+
+
+def test_a_translated_edition_names_and_sorts_countries_in_its_language(read):
+    _, arabic = read("/ar/2013/")
+    assert jump_list(arabic) == {"أوروبا وآسيا الوسطى": ["كازاخستان"]}
+    _, french = read("/fr/2013/")
+    assert jump_list(french) == {"Europe et Asie centrale": ["Kazakhstan"]}
+
+
+def test_country_lists_follow_the_alphabet_not_the_code_points(read, edition, team):
+    europe = RegionPage.objects.child_of(edition).get(region__slug="europe-and-central-asia")
+    approve(add_entry(europe, "AX"), team["publisher"])  # Åland Islands: "Å" is far after "Z" in code points
+    _, html = read("/en/2013/")
+    names = jump_list(html)["Europe and Central Asia"]
+    assert names[0] == "Åland Islands", names
