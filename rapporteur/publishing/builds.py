@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -31,7 +31,7 @@ from .models import BuildFailure, BuildRequest, GeneratedFile
 
 logger = logging.getLogger(__name__)
 
-BUILDER_VERSION = "2"  # change when the PDF or EPUB layout changes, to rebuild every file
+BUILDER_VERSION = "3"  # change when the PDF or EPUB layout changes, to rebuild every file
 
 
 @dataclasses.dataclass
@@ -119,7 +119,8 @@ def build_edition(edition, only=None):
         return report
     site = Site.objects.filter(is_default_site=True).first()
     organisation = build_organisation(site).name if site else ""
-    document = build_edition_document(edition, organisation)
+    with translation.override(edition.locale.language_code):  # its labels (an article's kind) in its language
+        document = build_edition_document(edition, organisation)
     edition_digest = content_hash(document)
     base = slug_name(edition)
     if only in (None, "pdf"):

@@ -4,6 +4,11 @@ The document is written as Typst *code*, never markup: every piece of report tex
 as a string literal (``#"..."``), so no character in the report can be mistaken for Typst
 syntax. Headings give the PDF its bookmarks (regions and countries), the contents with page
 numbers, and — through invisible markers — the running headers.
+
+The edition's language is Typst's ``lang`` (right-to-left paragraphs, columns and tables for
+Arabic), every word of ours is in it (``language``), and the layout names sides by the text's
+direction (``start``, ``end``, the page's outer edge), so a right-to-left book is bound on the
+right and mirrors as a whole.
 """
 
 from pathlib import Path
@@ -11,20 +16,25 @@ from pathlib import Path
 import typst
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 
 from rapporteur.reports.bidi import balanced
 
 from . import richtext
+from .language import country_name, fill, in_its_language, region_name, replacements, right_to_left
 from .links import LinkMap, absolute_url
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 PREAMBLE = r"""
 #set document(title: TITLE, author: AUTHOR)
+// Noto Serif and Noto Sans have no Arabic letters: every font names the Arabic one after it.
+#let sans = ("Noto Sans", "Noto Naskh Arabic")
+#let rtl = RTL
 #set text(font: ("Noto Serif", "Noto Naskh Arabic"), size: 9.5pt, lang: LANG, hyphenate: true)
 #set par(justify: true, leading: 0.6em, spacing: 0.85em)
 #set columns(gutter: 7mm)
-#show heading: set text(font: "Noto Sans", weight: "bold", hyphenate: false)
+#show heading: set text(font: sans, weight: "bold", hyphenate: false)
 #show heading: set par(justify: false)
 #show heading.where(level: 1): it => { v(1.2em); text(size: 20pt, it); v(0.5em) }
 #show heading.where(level: 2): set text(size: 13pt)
@@ -44,7 +54,9 @@ PREAMBLE = r"""
   }
   (part, country)
 }
-#let recto(page) = calc.odd(page)
+// The page's outer edge: a right-to-left book is bound on the right (as Typst binds it), so
+// its odd pages lie on the left.
+#let outer-side(page) = if calc.odd(page) != rtl { right } else { left }
 // The thumb index: the country's initial on the outer edge, lower down the later the letter,
 // so the closed book's edge finds a country.
 #let thumb-index(name) = {
@@ -55,8 +67,8 @@ PREAMBLE = r"""
   if position == none { position = calc.rem(str.to-unicode(initial.first()), 26) }
   let step = (297mm - 6cm) / 26
   let tab = box(width: 9mm, height: step - 0.6mm, fill: luma(55),
-    align(center + horizon, text(font: "Noto Sans", weight: "bold", size: 11pt, fill: white, initial)))
-  place(if recto(here().page()) { right } else { left } + top, dy: 3cm + position * step, tab)
+    align(center + horizon, text(font: sans, weight: "bold", size: 11pt, fill: white, initial)))
+  place(outer-side(here().page()) + top, dy: 3cm + position * step, tab)
 }
 // Country entries, regions and the glossary: two columns of about 50 characters a line.
 #let two-columns = (columns: 2, margin: (inside: 2.2cm, outside: 2cm, top: 2.4cm, bottom: 2.6cm))
@@ -67,8 +79,8 @@ PREAMBLE = r"""
   header: context {
     let (part, country) = marks-at(here().page())
     if part != none {
-      set text(size: 8pt, fill: luma(90), font: "Noto Sans")
-      grid(columns: (1fr, 1fr), align(left, part), align(right, if country != none { country }))
+      set text(size: 8pt, fill: luma(90), font: sans)
+      grid(columns: (1fr, 1fr), align(start, part), align(end, if country != none { country }))
       v(-0.3em)
       line(length: 100%, stroke: 0.4pt + luma(160))
     }
@@ -78,15 +90,18 @@ PREAMBLE = r"""
     if country != none { thumb-index(country) }
   },
   footer: context {
-    set text(size: 7pt, font: "Noto Sans", fill: luma(80))
+    set text(size: 7pt, font: sans, fill: luma(80))
     set par(justify: false)
     let folio = text(size: 9pt, weight: "bold", fill: black, counter(page).display())
     line(length: 100%, stroke: 0.4pt + luma(160))
     v(-0.2em)
-    if recto(here().page()) {
-      grid(columns: (1fr, auto), column-gutter: 1em, align(left, source-line), align(right, folio))
+    // the folio on the outer edge; a grid lays its columns out from the text's start
+    let outer = outer-side(here().page())
+    let source = align(if outer == right { left } else { right }, source-line)
+    if (outer == right) != rtl {
+      grid(columns: (1fr, auto), column-gutter: 1em, source, align(outer, folio))
     } else {
-      grid(columns: (auto, 1fr), column-gutter: 1em, align(left, folio), align(right, source-line))
+      grid(columns: (auto, 1fr), column-gutter: 1em, align(outer, folio), source)
     }
   },
 )
@@ -94,25 +109,30 @@ PREAMBLE = r"""
 #let one-column = (columns: 1, margin: (inside: 3.6cm, outside: 3.6cm, top: 2.4cm, bottom: 2.6cm))
 // A country's name, set large; the heading keeps its bookmark and contents line.
 #let country-heading(it) = block(above: 1.6em, below: 0.5em, sticky: true, {
-  set text(font: "Noto Sans", size: 22pt, weight: "bold", hyphenate: false)
+  set text(font: sans, size: 22pt, weight: "bold", hyphenate: false)
   set par(justify: false)
   it.body
 })
 // The data box: one row a fact (office holders today; any fact the entry gains can join).
 #let data-box(..rows) = block(fill: luma(235), inset: (x: 0.7em, y: 0.65em), width: 100%, breakable: false,
   above: 0.4em, below: 1em, sticky: true, {
-    set text(font: "Noto Sans", size: 7.5pt, hyphenate: false)
+    set text(font: sans, size: 7.5pt, hyphenate: false)
     set par(justify: false, leading: 0.45em)
     grid(columns: (auto, 1fr), column-gutter: 1em, row-gutter: 0.6em,
       ..rows.pos().map(((label, value)) => (text(weight: "bold", label), value)).flatten())
   })
 #let summary(body) = {
-  set text(font: "Noto Sans", weight: "bold", size: 8.8pt)
+  set text(font: sans, weight: "bold", size: 8.8pt)
   set par(justify: false)
   body
 }
-#let case-block(body) = block(inset: (left: 0.9em), stroke: (left: 1pt + luma(170)), width: 100%, {
-  place(dx: -0.9em - 0.5pt - 0.32em, dy: 0.18em, text(size: 7pt, fill: accent, "■"))
+// A case: a rule down its start side (the right, in Arabic), a square on the rule.
+#let case-block(body) = block(
+  inset: if rtl { (right: 0.9em) } else { (left: 0.9em) },
+  stroke: if rtl { (right: 1pt + luma(170)) } else { (left: 1pt + luma(170)) },
+  width: 100%, {
+  place(start + top, dx: (if rtl { 1 } else { -1 }) * (0.9em + 0.5pt + 0.32em), dy: 0.18em,
+    text(size: 7pt, fill: accent, "■"))
   body
 })
 """
@@ -209,26 +229,22 @@ class TypstWriter(richtext.Renderer):
         """
         rows = []
         for holder in entry.office_holders:
-            value = isolated(holder.name)
-            for number, (who, month) in enumerate(holder.replacements):
-                words = " (replaced " if number == 0 else ", who replaced "
-                value += f"{content(words)}{isolated(who)}{content(f' in {month}' if month else '')}"
-            if holder.replacements:
-                value += content(")")
-            rows.append((content(holder.office_label), value))
-        rows.extend((content(fact.label), content(fact.value)) for fact in entry.facts)
+            value = isolated(holder.name) + replacements(holder, content, isolated)
+            rows.append((content(str(holder.reader_label)), value))
+        rows.extend((content(str(fact.reader_label)), content(fact.value)) for fact in entry.facts)
         if not rows:
             return []
         return ["#data-box(" + ", ".join(f"([{label}], [{value}])" for label, value in rows) + ")"]
 
-    def entry(self, entry, edition_title, level=2, masthead=None):
+    def entry(self, entry, edition_title, level=2, masthead=None, running_name=None):
         """A country entry: its head (name and data box), then the body in the page's two columns.
 
         In the edition the head sits in the column where the entry begins, as in a printed
         report; alone (``masthead``: lines set above the name) it spans the top of the page.
+        ``running_name``: the country in the running heads (its English name by default).
         """
         where = f"{entry.title} ({edition_title})"
-        self.add(f'#running("country", {string(entry.country_name)})')
+        self.add(f'#running("country", {string(running_name or entry.country_name)})')
         head = [
             f"#show heading.where(level: {level}): country-heading",
             f"#heading(level: {level})[{content(entry.title)}] <{entry_label(entry)}>",
@@ -254,14 +270,14 @@ class TypstWriter(richtext.Renderer):
                 else:
                     self.rich(block.html, f"{where}, “{section.heading}”")
         if entry.related_reports:
-            self.heading(level + 1, "Country reports", outlined=False)
+            self.heading(level + 1, _("Country reports"), outlined=False)
             items = ", ".join(f"[{self.report(r)}]" for r in entry.related_reports)
             self.add(f"#list({items})", "")
         if entry.visits:
-            self.heading(level + 1, "Country visits", outlined=False)
+            self.heading(level + 1, _("Country visits"), outlined=False)
             self.add("#list(" + ", ".join(f"[{content(v.description)}]" for v in entry.visits) + ")", "")
         if entry.corrections:
-            self.heading(level + 1, "Corrections", outlined=False)
+            self.heading(level + 1, _("Corrections"), outlined=False)
             items = ", ".join(
                 f"[{content(format_date(c.corrected_on, 'j F Y') + ': ' + c.text)}]" for c in entry.corrections
             )
@@ -277,7 +293,9 @@ class TypstWriter(richtext.Renderer):
         self.heading(1, article.title, label=f"article-{article.kind}", new_page=True)
         self.add(f'#running("part", {string(article.label)})', "")
         if article.author:
-            self.add(f'#text(style: "italic")[{content("By ")}{isolated(article.author)}]', "")
+            self.add(
+                f'#text(style: "italic")[{fill(_("By %(author)s"), content, author=isolated(article.author))}]', ""
+            )
         self.add(f"#par[#text(size: 11.5pt)[{content(article.lead)}]]", "")
         self.prose(article.items, article.title)
 
@@ -296,7 +314,8 @@ def link_map(document):
 def preamble(title, author, language, attribution='""'):
     """Typst settings and helpers; ``attribution``: Typst code for the source line in the footer."""
     return (
-        PREAMBLE.replace("TITLE", string(title))
+        PREAMBLE.replace("RTL", "true" if right_to_left(language) else "false")
+        .replace("TITLE", string(title))
         .replace("AUTHOR", string(author or title))
         .replace("LANG", string(language))
         .replace("ATTRIBUTION", attribution)
@@ -317,11 +336,13 @@ def address(url, linked=True):
     url = absolute_url(url)
     if not url:
         return ""
-    return f"#link({string(url)})[{isolated(url)}]" if linked else isolated(url)
+    # left to right whatever the language: in an Arabic line, its final "/" would move to its front
+    url_text = f"#box(text(dir: ltr, {string(url)}))"
+    return f"#link({string(url)})[{url_text}]" if linked else url_text
 
 
 def made_on(produced):
-    return content(f"PDF made on {format_date(produced, 'j F Y')}")
+    return fill(_("PDF made on %(date)s"), content, date=content(format_date(produced, "j F Y")))
 
 
 def source_line(document, url, produced=None):
@@ -332,6 +353,7 @@ def source_line(document, url, produced=None):
     return "[" + first + (" \\ " if first and second else "") + content(" · ").join(second) + "]"
 
 
+@in_its_language
 def edition_source(document, produced=None):
     """(Typst source of the whole edition, conversion warnings)."""
     produced = produced or timezone.localdate()
@@ -339,30 +361,35 @@ def edition_source(document, produced=None):
     writer = TypstWriter(link_map(document), warnings)
     writer.add(preamble(document.title, document.organisation, document.language, source_line(document, document.url)))
     front = "header: none, footer: none, background: none, columns: 1, margin: (x: 2.6cm, top: 3cm, bottom: 2.6cm)"
+    covering = _("Covering events from January to December %(year)s.") % {"year": document.covers_year}
     writer.add(
         f"#page({front})[",
         "#v(28%)",
-        f'#text(font: "Noto Sans", size: 30pt, weight: "bold")[{content(document.title)}]',
+        f'#text(font: sans, size: 30pt, weight: "bold")[{content(document.title)}]',
         "#v(0.4em)",
         f"#text(size: 16pt)[{content(document.subtitle)}]",
         "#v(1.5em)",
-        f"#text(size: 11pt)[{content(f'Covering events from January to December {document.covers_year}')}]",
+        f"#text(size: 11pt)[{content(covering)}]",
         "#v(1fr)",
-        f'#text(font: "Noto Sans", size: 11pt)[{content(document.organisation)}]',
+        f"#text(font: sans, size: 11pt)[{content(document.organisation)}]",
         "]",
         # the colophon, on the back of the title page: where this book comes from
         f"#page({front})[",
         "#v(1fr)",
-        '#set text(font: "Noto Sans", size: 8.5pt)',
+        "#set text(font: sans, size: 8.5pt)",
         "#set par(justify: false, spacing: 1.1em)",
         f"#par[#strong[{isolated(report_name(document))}] \\ {content(document.subtitle)}]",
-        f"#par[{content('Published by ')}{isolated(document.organisation)}]" if document.organisation else "",
-        f"#par[{content('This edition online: ')}{address(document.url)}]" if document.url else "",
-        f"#par[{content('Each country entry is also published on its own web page and as a PDF.')}]",
+        f"#par[{fill(_('Published by %(organisation)s'), content, organisation=isolated(document.organisation))}]"
+        if document.organisation
+        else "",
+        f"#par[{fill(_('This edition online: %(address)s'), content, address=address(document.url))}]"
+        if document.url
+        else "",
+        f"#par[{content(_('Each country entry is also published on its own web page and as a PDF.'))}]",
         f"#par[{made_on(produced)}]",
         "]",
         "#set page(..one-column)",
-        "#outline(title: [Contents], depth: 2)",
+        f"#outline(title: [{content(_('Contents'))}], depth: 2)",
         "",
     )
     for article in document.articles:
@@ -370,14 +397,15 @@ def edition_source(document, produced=None):
     for index, region in enumerate(document.regions):
         if index == 0:
             writer.add("#set page(..two-columns)")
-        writer.part(region.name, f"region-{region.slug}", lines=[f"#par[#emph[{content(region.teaser)}]]"])
-        writer.prose(region.items, f"{region.name} overview")
+        name = region_name(document, region)
+        writer.part(name, f"region-{region.slug}", lines=[f"#par[#emph[{content(region.teaser)}]]"])
+        writer.prose(region.items, f"{name} overview")
         for entry in region.entries:
-            writer.entry(entry, document.title)
+            writer.entry(entry, document.title, running_name=country_name(document, entry))
     if document.glossary:
         if not document.regions:
             writer.add("#set page(..two-columns)")
-        writer.part("Glossary", "glossary")
+        writer.part(_("Glossary"), "glossary")
         for item in document.glossary:
             inner = TypstWriter(writer.links, warnings)
             inner.rich(item.definition_html, f"Glossary, “{item.term}”")
@@ -385,6 +413,7 @@ def edition_source(document, produced=None):
     return "\n".join(writer.out), warnings
 
 
+@in_its_language
 def entry_source(document, entry, produced=None):
     """(Typst source of one country entry, conversion warnings).
 
@@ -398,8 +427,8 @@ def entry_source(document, entry, produced=None):
     writer.add(preamble(f"{entry.title}: {document.title}", document.organisation, document.language, attribution))
     writer.add(f'#running("part", {string(document.title)})')
     title = f"{isolated(document.title)}{content(': ' + document.subtitle)}"
-    masthead = [f'#text(font: "Noto Sans", fill: luma(80))[{title}]']
-    writer.entry(entry, document.title, level=1, masthead=masthead)
+    masthead = [f"#text(font: sans, fill: luma(80))[{title}]"]
+    writer.entry(entry, document.title, level=1, masthead=masthead, running_name=country_name(document, entry))
     return "\n".join(writer.out), warnings
 
 
