@@ -1,18 +1,21 @@
 """The edition as an EPUB 3 e-book: one chapter per article, region and country, with a navigation document.
 
 Every chapter is written as XHTML from the same rich-text tree as the PDF, so both files
-say exactly the same thing.
+say exactly the same thing — in the edition's language (``language``): its words, ``lang`` on
+every document and, for Arabic, ``dir="rtl"`` and a spine read from right to left.
 """
 
 import io
 from html import escape
 
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 from ebooklib import epub
 
 from rapporteur.reports.bidi import balanced
 
 from . import richtext
+from .language import fill, in_its_language, region_name, replacements, right_to_left
 from .links import LinkMap
 
 STYLE = """
@@ -20,6 +23,7 @@ body { font-family: serif; line-height: 1.5; }
 h1, h2, h3 { font-family: sans-serif; line-height: 1.2; }
 .office { color: #444; margin: 0; }
 .case { border-left: 3px solid #bbb; padding-left: 0.8em; margin: 1em 0; }
+[dir="rtl"] .case { border-left: none; padding-left: 0; border-right: 3px solid #bbb; padding-right: 0.8em; }
 .lead { font-size: 1.1em; }
 .cover { text-align: center; margin-top: 30%; }
 """
@@ -75,15 +79,12 @@ class XhtmlWriter(richtext.Renderer):
         where = f"{entry.title} ({edition_title})"
         self.out.append(f"<h1>{e(entry.title)}</h1>")
         for holder in entry.office_holders:
-            replaced = ", who replaced ".join(
-                bdi(who) + (f" in {e(month)}" if month else "") for who, month in holder.replacements
-            )
-            replaced = f" (replaced {replaced})" if replaced else ""
+            replaced = replacements(holder, e, bdi)
             self.out.append(
-                f'<p class="office">{e(holder.office_label)} <strong>{bdi(holder.name)}</strong>{replaced}</p>'
+                f'<p class="office">{e(str(holder.reader_label))} <strong>{bdi(holder.name)}</strong>{replaced}</p>'
             )
         for fact in entry.facts:
-            self.out.append(f'<p class="office">{e(fact.label)}: {e(fact.value)}</p>')
+            self.out.append(f'<p class="office">{e(str(fact.reader_label))}: {e(fact.value)}</p>')
         self.rich(entry.summary_html, f"{where}, summary")
         for section in entry.sections:
             if section.heading:  # an imported section may have neither heading nor theme
@@ -98,7 +99,7 @@ class XhtmlWriter(richtext.Renderer):
                 else:
                     self.rich(block.html, f"{where}, “{section.heading}”")
         if entry.related_reports:
-            self.out.append("<h2>Country reports</h2><ul>")
+            self.out.append(f"<h2>{e(_('Country reports'))}</h2><ul>")
             for report in entry.related_reports:
                 title = e(report.title)
                 if report.url:
@@ -108,27 +109,35 @@ class XhtmlWriter(richtext.Renderer):
             self.out.append("</ul>")
         if entry.visits:
             self.out.append(
-                "<h2>Country visits</h2><ul>" + "".join(f"<li>{e(v.description)}</li>" for v in entry.visits) + "</ul>"
+                f"<h2>{e(_('Country visits'))}</h2><ul>"
+                + "".join(f"<li>{e(v.description)}</li>" for v in entry.visits)
+                + "</ul>"
             )
         if entry.corrections:
             self.out.append(
-                "<h2>Corrections</h2><ul>"
+                f"<h2>{e(_('Corrections'))}</h2><ul>"
                 + "".join(f"<li>{e(format_date(c.corrected_on, 'j F Y'))}: {e(c.text)}</li>" for c in entry.corrections)
                 + "</ul>"
             )
 
 
 def chapter(file_name, title, body, language):
-    item = epub.EpubHtml(title=balanced(title), file_name=file_name, lang=language)
+    item = epub.EpubHtml(title=balanced(title), file_name=file_name, lang=language, direction=direction(language))
     item.content = f"<h1>{e(title)}</h1>{body}" if not body.startswith("<h1") else body
     item.add_link(href="style.css", rel="stylesheet", type="text/css")
     return item
+
+
+def direction(language):
+    """``rtl`` for a right-to-left language; None leaves the reading system's default (left to right)."""
+    return "rtl" if right_to_left(language) else None
 
 
 def entry_file(entry):
     return f"entry-{entry.iso_code.lower()}.xhtml"
 
 
+@in_its_language
 def build_epub(document, identifier):
     """(EPUB bytes, conversion warnings)."""
     warnings = []
@@ -142,22 +151,25 @@ def build_epub(document, identifier):
     book.set_identifier(identifier)
     book.set_title(balanced(document.title))
     book.set_language(lang)
+    if direction(lang):
+        book.set_direction(direction(lang))  # the spine's page-progression-direction
     book.add_author(balanced(document.organisation or document.title))
     style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLE)
     book.add_item(style)
 
+    covering = _("Covering events from January to December %(year)s.") % {"year": document.covers_year}
     title_page = chapter(
         "title.xhtml",
         document.title,
         f'<div class="cover"><h1>{e(document.title)}</h1><p>{e(document.subtitle)}</p>'
-        f"<p>Covering events from January to December {document.covers_year}</p><p>{e(document.organisation)}</p></div>",
+        f"<p>{e(covering)}</p><p>{e(document.organisation)}</p></div>",
         lang,
     )
     chapters, toc = [title_page], []
     for article in document.articles:
         writer = XhtmlWriter(links, warnings)
         if article.author:
-            writer.out.append(f"<p><em>By {bdi(article.author)}</em></p>")
+            writer.out.append(f"<p><em>{fill(_('By %(author)s'), e, author=bdi(article.author))}</em></p>")
         writer.out.append(f'<p class="lead">{e(article.lead)}</p>')
         writer.prose(article.items, article.title)
         item = chapter(f"{article.kind}.xhtml", article.title, "".join(writer.out), lang)
@@ -167,7 +179,8 @@ def build_epub(document, identifier):
         writer = XhtmlWriter(links, warnings)
         writer.out.append(f'<p class="lead"><em>{e(region.teaser)}</em></p>')
         writer.prose(region.items, f"{region.name} overview")
-        overview = chapter(f"region-{region.slug}.xhtml", region.name, "".join(writer.out), lang)
+        name = region_name(document, region)
+        overview = chapter(f"region-{region.slug}.xhtml", name, "".join(writer.out), lang)
         chapters.append(overview)
         entries = []
         for entry in region.entries:
@@ -176,7 +189,7 @@ def build_epub(document, identifier):
             item = chapter(entry_file(entry), entry.title, "".join(writer.out), lang)
             chapters.append(item)
             entries.append(item)
-        toc.append((epub.Section(balanced(region.name), href=overview.file_name), [overview, *entries]))
+        toc.append((epub.Section(balanced(name), href=overview.file_name), [overview, *entries]))
     if document.glossary:
         writer = XhtmlWriter(links, warnings)
         writer.out.append("<dl>")
@@ -185,7 +198,7 @@ def build_epub(document, identifier):
             inner.rich(term.definition_html, f"Glossary, “{term.term}”")
             writer.out.append(f'<dt id="{e(term.slug)}">{e(term.term)}</dt><dd>{"".join(inner.out)}</dd>')
         writer.out.append("</dl>")
-        glossary = chapter("glossary.xhtml", "Glossary", "".join(writer.out), lang)
+        glossary = chapter("glossary.xhtml", _("Glossary"), "".join(writer.out), lang)
         chapters.append(glossary)
         toc.append(glossary)
 
@@ -193,7 +206,7 @@ def build_epub(document, identifier):
         book.add_item(item)
     book.toc = toc
     book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
+    book.add_item(epub.EpubNav(direction=direction(lang)))
     book.spine = ["nav", *chapters]
     buffer = io.BytesIO()
     epub.write_epub(buffer, book)
