@@ -7,11 +7,12 @@ inside a transaction that is rolled back, so tests may change content freely.
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rapporteur.editorial.embargo import schedule_launch
 from rapporteur.editorial.roles import grant_role
@@ -23,6 +24,16 @@ from tests.support.helpers import soup, verify_second_factor
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(autouse=True)
+def source_language():
+    """Each test starts in the source language: the test client's requests activate a page's
+    language in this thread (as LocaleMiddleware does) and Django never switches it back, so a
+    test reading /ar/ would leave Arabic month names to whatever test runs next in the worker."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
