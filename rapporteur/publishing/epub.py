@@ -15,7 +15,7 @@ from ebooklib import epub
 from rapporteur.reports.bidi import balanced
 
 from . import richtext
-from .language import fill, in_its_language, region_name, replacements, right_to_left
+from .language import fill, in_its_language, replacements, right_to_left
 from .links import LinkMap
 
 STYLE = """
@@ -179,7 +179,7 @@ def build_epub(document, identifier):
         writer = XhtmlWriter(links, warnings)
         writer.out.append(f'<p class="lead"><em>{e(region.teaser)}</em></p>')
         writer.prose(region.items, f"{region.name} overview")
-        name = region_name(document, region)
+        name = region.name  # in the edition's language (``reports.languages.in_source_language``)
         overview = chapter(f"region-{region.slug}.xhtml", name, "".join(writer.out), lang)
         chapters.append(overview)
         entries = []

@@ -1,4 +1,4 @@
-"""The files of an edition in its own language: its words, its direction, its names.
+"""The files of an edition in its own language: its words and its direction.
 
 An edition's PDF and EPUB are made in the language of its page tree (``EditionDocument.language``):
 every word of ours they print goes through the same gettext catalogues as the website, set
@@ -9,7 +9,6 @@ writes French for the French edition, and Arabic right to left for the Arabic on
 import functools
 import re
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -27,21 +26,6 @@ def in_its_language(make):
 
 def right_to_left(language):
     return translation.get_language_info(language)["bidi"] if language else False
-
-
-def is_translation(document):
-    return document.language != settings.LANGUAGE_CODE
-
-
-def region_name(document, region):
-    """The region as a heading names it: the shared ``Region`` has an English name only, so a
-    translated edition names it by its overview page's title, which is in the page's language."""
-    return region.title if is_translation(document) else region.name
-
-
-def country_name(document, entry):
-    """The country as running heads name it; in a translation, the entry's title (as ``region_name``)."""
-    return entry.title if is_translation(document) else entry.country_name
 
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")

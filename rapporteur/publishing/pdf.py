@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from rapporteur.reports.bidi import balanced
 
 from . import richtext
-from .language import country_name, fill, in_its_language, region_name, replacements, right_to_left
+from .language import fill, in_its_language, replacements, right_to_left
 from .links import LinkMap, absolute_url
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -236,15 +236,15 @@ class TypstWriter(richtext.Renderer):
             return []
         return ["#data-box(" + ", ".join(f"([{label}], [{value}])" for label, value in rows) + ")"]
 
-    def entry(self, entry, edition_title, level=2, masthead=None, running_name=None):
+    def entry(self, entry, edition_title, level=2, masthead=None):
         """A country entry: its head (name and data box), then the body in the page's two columns.
 
         In the edition the head sits in the column where the entry begins, as in a printed
         report; alone (``masthead``: lines set above the name) it spans the top of the page.
-        ``running_name``: the country in the running heads (its English name by default).
+        The running heads name the country in the edition's language (``entry.country_name``).
         """
         where = f"{entry.title} ({edition_title})"
-        self.add(f'#running("country", {string(running_name or entry.country_name)})')
+        self.add(f'#running("country", {string(entry.country_name)})')
         head = [
             f"#show heading.where(level: {level}): country-heading",
             f"#heading(level: {level})[{content(entry.title)}] <{entry_label(entry)}>",
@@ -397,11 +397,11 @@ def edition_source(document, produced=None):
     for index, region in enumerate(document.regions):
         if index == 0:
             writer.add("#set page(..two-columns)")
-        name = region_name(document, region)
+        name = region.name  # in the edition's language (``reports.languages.in_source_language``)
         writer.part(name, f"region-{region.slug}", lines=[f"#par[#emph[{content(region.teaser)}]]"])
         writer.prose(region.items, f"{name} overview")
         for entry in region.entries:
-            writer.entry(entry, document.title, running_name=country_name(document, entry))
+            writer.entry(entry, document.title)
     if document.glossary:
         if not document.regions:
             writer.add("#set page(..two-columns)")
@@ -428,7 +428,7 @@ def entry_source(document, entry, produced=None):
     writer.add(f'#running("part", {string(document.title)})')
     title = f"{isolated(document.title)}{content(': ' + document.subtitle)}"
     masthead = [f"#text(font: sans, fill: luma(80))[{title}]"]
-    writer.entry(entry, document.title, level=1, masthead=masthead, running_name=country_name(document, entry))
+    writer.entry(entry, document.title, level=1, masthead=masthead)
     return "\n".join(writer.out), warnings
 
 

@@ -8,14 +8,13 @@ nothing here knows page classes by name.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from .cache import cached
-from .languages import collation_key, locale_ids
+from .languages import collation_key, in_source_language
 from .models import CountryEntryPage, EditionPage, OrganisationSettings, RegionPage
 from .visibility import reader_visible
 
@@ -119,9 +118,9 @@ def build_edition_chrome(edition):
         .order_by("region__sort_order", "region__name")
         .values("pk", "path", "url_path", "teaser", "title", "region__name", "region__slug")
     )
-    # A translated edition names regions and countries as its pages' titles do (the shared lists
-    # of regions and countries are in the source language) and sorts them in its own language.
-    translated = edition.locale_id != locale_ids().get(settings.LANGUAGE_CODE)
+    # A translated edition names regions and countries as its pages' titles do, and sorts them
+    # in its own language (``languages.in_source_language``).
+    translated = not in_source_language(edition.locale_id)
     entries_by_region = {row["path"]: [] for row in region_rows}
     entries_by_slug = {}
     entry_rows = (

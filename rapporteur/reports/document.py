@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .cache import cached
+from .languages import in_source_language
 from .models import GlossaryTerm
 from .models.blocks import vocabulary_read_once
 from .sanitise import clean_html
@@ -277,7 +278,7 @@ def build_entry_document(page):
     return EntryDocument(
         page_id=page.pk,
         title=page.title,
-        country_name=country.name,
+        country_name=country.name if in_source_language(page.locale_id) else page.title,
         country_slug=country.slug,
         iso_code=country.iso_code,
         office_holders=office_holder_lines(page.office_holders.all()),
@@ -401,7 +402,7 @@ def long_form_document(page, label=""):
 def region_document(page, entries=()):
     """A region's overview (and, in the edition document, its entries)."""
     return RegionDocument(
-        name=page.region.name,
+        name=page.region.name if in_source_language(page.locale_id) else page.title,
         slug=page.region.slug,
         title=page.title,
         teaser=page.teaser,

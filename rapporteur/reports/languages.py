@@ -32,6 +32,16 @@ def collation_key(text):
     return _collator().sort_key(text)
 
 
+def in_source_language(locale_id):
+    """Whether pages of this locale are in the source language.
+
+    The shared lists of regions and countries are written in the source language; a translated
+    edition names them as its own pages' titles do (the chrome, the edition document and so every
+    file made from it).
+    """
+    return locale_id == locale_ids().get(settings.LANGUAGE_CODE)
+
+
 def served_languages():
     return dict(settings.LANGUAGES)
 

@@ -150,3 +150,10 @@ def test_country_lists_follow_the_alphabet_not_the_code_points(read, edition, te
     _, html = read("/en/2013/")
     names = jump_list(html)["Europe and Central Asia"]
     assert names[0] == "Åland Islands", names
+
+
+def test_a_translated_entry_names_its_region_and_country_in_its_language(read):
+    _, html = read(KAZAKHSTAN.format("ar"))
+    breadcrumb = [a.get_text() for a in html.select("p.breadcrumb a")]
+    assert breadcrumb[0] == "أوروبا وآسيا الوسطى"
+    assert "كازاخستان" in breadcrumb[1] and "Kazakhstan" not in breadcrumb[1]
