@@ -78,13 +78,18 @@ class Citation:
     def accessed_text(self):
         return format_date(self.accessed, "j F Y")
 
+    @staticmethod
+    def line():
+        """The citation's words in the active language, with ``%(name)s`` where its parts go."""
+        return pgettext(
+            "citation line", "%(organisation)s, “%(title)s”, in %(report)s, %(year)s, %(url)s (accessed %(accessed)s)."
+        )
+
     @property
     def text(self):
         """The plain line: organisation, report title, year, entry (and section), URL, date accessed."""
         report = self.report
-        return pgettext(
-            "citation line", "%(organisation)s, “%(title)s”, in %(report)s, %(year)s, %(url)s (accessed %(accessed)s)."
-        ) % {
+        return self.line() % {
             "organisation": balanced(report.organisation),
             "title": self.title,
             "report": balanced(report.full_title),
@@ -98,12 +103,9 @@ class Citation:
         """The same line for the page: editor strings isolated, the report's title as a title."""
         report = self.report
         heading = format_html(": <bdi>{}</bdi>", self.section_heading) if self.section_heading else ""
-        # The same words as the plain line, translated once; only the editor strings get markup.
-        template = pgettext(
-            "citation line", "%(organisation)s, “%(title)s”, in %(report)s, %(year)s, %(url)s (accessed %(accessed)s)."
-        )
+        # The same words as the plain line; only the editor strings get markup.
         return format_html(
-            conditional_escape(template)
+            conditional_escape(self.line())
             .replace("{", "{{")
             .replace("}", "}}")
             .replace("%(organisation)s", "<bdi>{organisation}</bdi>")
