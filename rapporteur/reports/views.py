@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from .cache import cached
 from .chrome import edition_chrome, edition_links
 from .frame import home_id_for_request
+from .languages import served_languages
 from .rendering import render_reader
 from .visibility import reader_visible
 
@@ -78,7 +79,7 @@ def sitemap(request):
 
     def build():
         # every language's tree: the site's root page and its translations
-        served = dict(settings.LANGUAGES)
+        served = served_languages()
         trees = Q()
         for root in site.root_page.get_translations(inclusive=True).filter(locale__language_code__in=served):
             trees |= Q(path__startswith=root.path)
