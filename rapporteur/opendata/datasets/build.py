@@ -99,7 +99,7 @@ def encode(table, row):
 class Output:
     """The files of one scope (an edition, or the archive) being written, and the hash of their rows."""
 
-    def __init__(self, folder, edition, editions, publisher, recorder=None):
+    def __init__(self, folder, edition, editions, package_descriptor, recorder=None):
         self.edition = edition
         self.recorder = recorder  # keeps the edition's rows for the next archive build
         self.edition_ids = [each.pk for each in editions]
@@ -108,7 +108,7 @@ class Output:
         self.folder = folder = Path(folder) / (str(edition.pk) if edition else ARCHIVE)
         folder.mkdir()
         self.paths = {"zip": folder / f"{base}.zip", "jsonl": folder / f"{base}.jsonl"}
-        self.package = CsvPackage(folder / "package", descriptor(edition, editions, publisher))
+        self.package = CsvPackage(folder / "package", package_descriptor)
         self.sinks = [self.package, SectionLines(self.paths["jsonl"])]
         if edition is None:
             # The archive comes as one database with full-text search instead of a spreadsheet:
@@ -156,7 +156,7 @@ def build_all():
     spreadsheets = []  # (edition, its workbook, the hash of its rows, when its build started)
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
         with SpreadsheetWorker([(table.name, table.column_names) for table in TABLES]) as worker:
-            archive = Output(folder, None, editions, publisher)
+            archive = Output(folder, None, editions, descriptor(None, editions, publisher))
             for edition in editions:
                 own_descriptor = descriptor(edition, [edition], publisher)
                 source = edition_source(edition, DATASET_VERSION, own_descriptor, vocabularies)
@@ -165,7 +165,7 @@ def build_all():
                     replay(kept, archive)
                     continue
                 recorder = RowRecorder()
-                own = Output(folder, edition, [edition], publisher, recorder)
+                own = Output(folder, edition, [edition], own_descriptor, recorder)
                 document = build_edition_document(edition, publisher.organisation)
                 for table, row in edition_rows(document, own.vocabularies, publisher.root):
                     encoded = encode(table, row)  # once for both hashes

@@ -63,7 +63,7 @@ def read_rows(kept):
 
 
 class RowRecorder:
-    """Collects an edition's encoded rows as they are written, compressed on the way."""
+    """Collects an edition's encoded rows as they are written; ``keep`` stores them compressed."""
 
     def __init__(self):
         self.lines = []
