@@ -158,7 +158,8 @@ def theme_view(request, slug):
         raise Http404("No published section on this theme.")
     if moved:
         return moved_to(request, theme)
-    name = balanced(theme.name)  # set into SVG title and description: no markup to isolate it
+    theme_name = theme.name_in(translation.get_language())
+    name = balanced(theme_name)  # set into SVG title and description: no markup to isolate it
     chart = bar_chart(
         [(str(year), count) for year, count in overview.counts],
         gettext("%(theme)s: countries per edition") % {"theme": name},
@@ -171,12 +172,13 @@ def theme_view(request, slug):
         "archive/theme.html",
         {
             "theme": theme,
+            "theme_name": theme_name,
             "overview": overview,
             "chart": chart,
-            "page_title": theme.name,
+            "page_title": theme_name,
             "page_description": theme.description
             or gettext("Every section on %(theme)s in the country entries, edition by edition.")
-            % {"theme": theme.name.lower()},
+            % {"theme": theme_name.lower()},
         },
     )
 
@@ -188,16 +190,18 @@ def person_view(request, slug):
         raise Http404("No published case names this person.")
     if moved:
         return moved_to(request, person)
+    person_name = person.name_in(translation.get_language())
     return render_reader(
         request,
         "archive/person.html",
         {
             "person": person,
+            "person_name": person_name,
             "status_label": PERSON_STATUS_LABELS.get(person.status, person.get_status_display()),
             "cases": cases,
-            "page_title": person.name,
+            "page_title": person_name,
             "page_description": person.description
-            or gettext("Every case naming %(person)s, in date order.") % {"person": person.name},
+            or gettext("Every case naming %(person)s, in date order.") % {"person": person_name},
         },
     )
 

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .cache import cached
-from .languages import in_source_language
+from .languages import in_source_language, language_of
 from .models import GlossaryTerm
 from .models.blocks import vocabulary_read_once
 from .sanitise import clean_html
@@ -242,11 +242,12 @@ def build_entry_document(page):
         }
     )
     sections = []
+    language = language_of(page.locale_id)  # themes and people are named in the entry's language
     for block in page.body:
         if block.block_type != "section":
             continue
         theme = block.value["theme"]
-        theme_name = theme.name if theme else ""
+        theme_name = theme.name_in(language) if theme else ""
         heading = block.value["heading"] or theme_name
         items = []
         for child in block.value["content"]:
@@ -259,7 +260,7 @@ def build_entry_document(page):
                 items.append(
                     Case(
                         html=rich_text_html(child.value["text"].source),
-                        person_name=person.name if person else "",
+                        person_name=person.name_in(language) if person else "",
                         person_slug=person.slug if person else "",
                         key=child.id or "",
                     )

@@ -51,6 +51,11 @@ def locale_ids():
     return cached("locale-ids", build=lambda: dict(Locale.objects.values_list("language_code", "pk")))
 
 
+def language_of(locale_id):
+    """The language code of a locale id (from the same cached table as ``locale_ids``)."""
+    return next((code for code, pk in locale_ids().items() if pk == locale_id), settings.LANGUAGE_CODE)
+
+
 def versions_by_key(keys):
     """{translation key: [(code, name, url)]} of the versions readers can see, in LANGUAGES order."""
     served = served_languages()

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .languages import locale_ids
 from .links import ReaderPageLinkHandler
 from .models import Country, GlossaryTerm, Person, Region, Theme
+from .models.names import names_panel
 from .visibility import under_unpublished_page, used_on_visible_page
 
 
@@ -92,6 +93,7 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     panels = [
         TitleFieldPanel("name", targets=["slug"], placeholder=None),
+        *names_panel(),
         FieldPanel("slug", widget=SlugInput()),
         FieldPanel("approve_new_address"),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("country")], heading="Identification"),

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from .addresses import AddressChangeForm, KeepsFormerSlugs
+from .names import NamedInLanguages, names_panel, with_names_in_languages
 from .richtext import INLINE_FEATURES
 
 
@@ -99,7 +100,7 @@ class Country(index.Indexed, KeepsFormerSlugs):
         super().save(*args, **kwargs)
 
 
-class Theme(index.Indexed, KeepsFormerSlugs):
+class Theme(index.Indexed, NamedInLanguages, KeepsFormerSlugs):
     """A controlled section heading: "Torture and other ill-treatment", "Unfair trials", ...
 
     A country entry's sections each name a theme, so "every torture section of 2013" is a
@@ -107,13 +108,19 @@ class Theme(index.Indexed, KeepsFormerSlugs):
     """
 
     reader_url_name = "archive_theme"
-    base_form_class = AddressChangeForm
+    base_form_class = with_names_in_languages(AddressChangeForm)
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=150, unique=True)
     description = models.TextField(blank=True, help_text="What belongs under this theme, for researchers.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("approve_new_address"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        *names_panel(),
+        FieldPanel("slug"),
+        FieldPanel("approve_new_address"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -123,11 +130,11 @@ class Theme(index.Indexed, KeepsFormerSlugs):
         return self.name
 
 
-class Person(index.Indexed, KeepsFormerSlugs):
+class Person(index.Indexed, NamedInLanguages, KeepsFormerSlugs):
     """A named individual in case stories, so that a case can be followed across years."""
 
     reader_url_name = "archive_person"
-    base_form_class = AddressChangeForm
+    base_form_class = with_names_in_languages(AddressChangeForm)
 
     class Status(models.TextChoices):
         PRISONER_OF_CONSCIENCE = "prisoner_of_conscience", "Prisoner of conscience"
