@@ -3,6 +3,7 @@
     Researcher          drafts entries in one region          groups "Researchers: <Region>"
     Regional editor     reviews (and edits) one region        groups "Regional editors: <Region>"
     Legal reviewer      reviews every edition                 group  "Legal reviewers"
+    Translator          translates into one language          groups "Translators: <Language>"
     Publisher           approves, publishes, launches         group  "Publishers"
     Administrator       everything, including accounts        group  "Administrators"
 
@@ -11,6 +12,11 @@ researcher for Africa can work on Africa 2013 and Africa 2014 but never on Asia 
 ``sync_roles`` creates and repairs all of it and is safe to run at any time; it runs after
 every ``migrate`` and whenever a region, region page or edition is created.
 
+A translator gets page permissions on that language's page tree (its home page), so they can
+draft translations there but never publish them or touch the English; translated pages go
+through the same review workflow as the English (regional editors review a region's pages in
+every language).
+
 Each region also gets its review workflow: regional review → legal review → publisher
 approval (see ``workflow_for_region``); pages outside regions (articles, the press
 release...) use the edition workflow: legal review → publisher approval.
@@ -18,10 +24,12 @@ release...) use the edition workflow: legal review → publisher approval.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import get_language_info
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -56,11 +64,12 @@ class Role:
     label: str
     group_label: str
     regional: bool
-    scope: str  # which pages the page permissions apply to: region | edition | home | root
+    scope: str  # which pages the page permissions apply to: region | edition | home | root | language
     page_permissions: tuple
     model_permissions: tuple = ()
     collection_permissions: tuple = ("add_document", "choose_document")
     description: str = ""
+    per_language: bool = False
 
 
 ROLES = {
@@ -95,6 +104,18 @@ ROLES = {
             page_permissions=("change_page",),
             model_permissions=VOCABULARY_VIEW,
             description="Reviews every entry of every edition for legal risk; second step of the workflow.",
+        ),
+        Role(
+            "translator",
+            "Translator",
+            "Translators",
+            regional=False,
+            per_language=True,
+            scope="language",
+            page_permissions=("add_page", "change_page"),
+            model_permissions=VOCABULARY_VIEW + ("wagtail_localize.submit_translation",),
+            collection_permissions=("choose_document",),
+            description="Translates pages into one language and submits them for review; cannot publish.",
         ),
         Role(
             "publisher",
@@ -133,7 +154,18 @@ class RoleError(ValueError):
     """A role request that cannot be carried out, with a message for the person who asked."""
 
 
-def group_name(role, region=None):
+def language_name(code):
+    return get_language_info(code)["name"]
+
+
+def translation_languages():
+    """The served languages other than the source language: the ones translators work into."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def group_name(role, region=None, language=None):
+    if role.per_language:
+        return f"{role.group_label}: {language_name(language)}"
     return f"{role.group_label}: {region.name}" if role.regional else role.group_label
 
 
@@ -146,7 +178,9 @@ def page_permission(codename):
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
-def scope_pages(role, region=None):
+def scope_pages(role, region=None, language=None):
+    if role.scope == "language":
+        return HomePage.objects.filter(locale__language_code=language)
     if role.scope == "region":
         return RegionPage.objects.filter(region=region)
     if role.scope == "edition":
@@ -162,12 +196,12 @@ def grant_page_permissions(group, role, pages):
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(codename))
 
 
-def ensure_group(role, region=None, pages=None):
+def ensure_group(role, region=None, pages=None, language=None):
     """Create or repair the group for a role (and region): model, document and page permissions.
 
     Page permissions go on ``pages``, by default every page in the role's scope.
     """
-    group, _ = Group.objects.get_or_create(name=group_name(role, region))
+    group, _ = Group.objects.get_or_create(name=group_name(role, region, language))
     wanted = {permission("wagtailadmin.access_admin")}
     if role.model_permissions == ("*",):
         wanted |= set(Permission.objects.all())
@@ -188,7 +222,7 @@ def ensure_group(role, region=None, pages=None):
                 collection=root_collection,
                 permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename),
             )
-    grant_page_permissions(group, role, scope_pages(role, region) if pages is None else pages)
+    grant_page_permissions(group, role, scope_pages(role, region, language) if pages is None else pages)
     return group
 
 
@@ -239,8 +273,10 @@ def assign_workflow(page, workflow):
 def sync_roles():
     """Create or repair every role group, permission and workflow. Idempotent."""
     for role in ROLES.values():
-        if not role.regional:
+        if not role.regional and not role.per_language:
             ensure_group(role)
+    for language in translation_languages():
+        ensure_group(ROLES["translator"], language=language)
     for region in Region.objects.all():
         sync_region(region)
     workflow = edition_workflow()
@@ -295,15 +331,25 @@ def home_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         ensure_group(ROLES["publisher"], pages=[instance])
         assign_workflow(instance, edition_workflow())
+        language = instance.locale.language_code
+        if language in translation_languages():
+            ensure_group(ROLES["translator"], pages=[instance], language=language)
 
 
 # -- granting roles to people -------------------------------------------------------------
 
 
-def role_group(role_key, region_slug=None):
+def role_group(role_key, region_slug=None, language=None):
     role = ROLES.get(role_key)
     if role is None:
         raise RoleError(f"Unknown role “{role_key}”. Roles: {', '.join(ROLES)}.")
+    if role.per_language:
+        choices = ", ".join(translation_languages()) or "none: only the source language is served"
+        if language not in translation_languages():
+            raise RoleError(f"The {role.label.lower()} role is per language: name one with --language ({choices}).")
+        return role, None, ensure_group(role, language=language)
+    if language:
+        raise RoleError(f"The {role.label.lower()} role covers every language; do not give --language.")
     if role.regional and not region_slug:
         raise RoleError(f"The {role.label.lower()} role is per region: name one with --region ({region_choices()}).")
     if not role.regional and region_slug:
@@ -320,14 +366,14 @@ def region_choices():
     return ", ".join(Region.objects.values_list("slug", flat=True)) or "none yet"
 
 
-def grant_role(user, role_key, region_slug=None):
-    role, region, group = role_group(role_key, region_slug)
+def grant_role(user, role_key, region_slug=None, language=None):
+    role, region, group = role_group(role_key, region_slug, language)
     user.groups.add(group)  # audit: recorded by the m2m_changed receiver in editorial.audit
     return group
 
 
-def revoke_role(user, role_key, region_slug=None):
-    role, region, group = role_group(role_key, region_slug)
+def revoke_role(user, role_key, region_slug=None, language=None):
+    role, region, group = role_group(role_key, region_slug, language)
     user.groups.remove(group)
     return group
 
