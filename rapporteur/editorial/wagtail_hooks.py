@@ -1,4 +1,4 @@
-"""Admin integration: the Editions dashboard, and the audit log's workflow actions."""
+"""Admin integration: the Editions dashboard, the Translations pages, and the audit log's workflow actions."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from rapporteur.reports.models import EditionPage
 
-from . import admin_views
+from . import admin_views, translation_views
 from .audit import ACTIONS
 from .dashboard import edition_progress
 from .workflow_messages import step_just_taken, tell_author, tell_reviewer
@@ -22,7 +22,42 @@ def admin_urls():
         path("editions/<int:edition_id>/launch/", admin_views.launch_now, name="rapporteur_edition_launch_now"),
         path("editions/<int:edition_id>/rebuild/", admin_views.rebuild_files, name="rapporteur_edition_rebuild"),
         path("editions/<int:edition_id>/pages/", admin_views.edition_pages, name="rapporteur_edition_pages"),
+        path("translations/", translation_views.index, name="rapporteur_translations"),
+        path("translations/<str:language>/", translation_views.language_page, name="rapporteur_translations_language"),
+        path(
+            "translations/<str:language>/start/<int:page_id>/",
+            translation_views.start,
+            name="rapporteur_translations_start",
+        ),
+        path(
+            "translations/<str:language>/submit/<int:translation_id>/",
+            translation_views.submit,
+            name="rapporteur_translations_submit",
+        ),
+        path(
+            "translations/<str:language>/take-changes/<int:translation_id>/",
+            translation_views.take_changes,
+            name="rapporteur_translations_take_changes",
+        ),
+        path(
+            "translations/<str:language>/edition/<int:edition_id>/po.zip",
+            translation_views.download_edition,
+            name="rapporteur_translations_download",
+        ),
+        path("translations/<str:language>/upload/", translation_views.upload, name="rapporteur_translations_upload"),
     ]
+
+
+class TranslationsMenuItem(MenuItem):
+    """Shown to translators, publishers and administrators of a language other than the source."""
+
+    def is_shown(self, request):
+        return bool(translation_views.languages_for(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu_item():
+    return TranslationsMenuItem("Translations", reverse("rapporteur_translations"), icon_name="globe", order=160)
 
 
 @hooks.register("register_admin_menu_item")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rapporteur.opendata",
     "rapporteur.importers",
     "rapporteur.demo",
+    "wagtail_localize",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -252,6 +253,9 @@ def served_languages(codes):
 
 LANGUAGES = served_languages(env_list("RAPPORTEUR_LANGUAGES", [LANGUAGE_CODE]))
 WAGTAIL_I18N_ENABLED = True
+# A new translation of a live English page starts as a draft in English words: it is published
+# only through the review workflow, never the moment a translator starts (editorial.translating).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,116 @@
+"""Offline translation: an edition's pages as PO files in one ZIP, and the ZIP (or one PO) back.
+
+wagtail-localize already offers one page's PO file in its editor. A translator taking a whole
+edition offline — 160 entries — wants one download: the ZIP holds one ``.po`` per page started
+for translation, named after the page's address (``2013/europe-and-central-asia/kazakhstan.po``),
+each carrying its translation's id, so the upload finds its page whatever the file is called.
+
+An upload is read and checked whole before anything is written: a file that is not a PO file,
+belongs to another language or to no translation we know is refused by name, and nothing of
+the upload is kept. Strings are stored as the translator's; the pages themselves are written
+only when the translation is saved or submitted for review.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import polib
+from django.db import transaction
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from .translating import TranslationRefused, translations_into
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_FILES = 2000
+
+
+def edition_translations(edition, locale):
+    """The translations into ``locale`` of the (source-language) edition page and the pages under it."""
+    keys = Page.objects.descendant_of(edition, inclusive=True).values_list("translation_key", flat=True)
+    return translations_into(locale).filter(source__object_id__in=keys, source__locale_id=edition.locale_id)
+
+
+def po_name(translation, edition):
+    page = Page.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
+    ).first()
+    base = edition.get_parent().url_path if edition.get_parent() else "/"
+    relative = page.url_path[len(base) :].strip("/") if page else str(translation.uuid)
+    return f"{relative or 'home'}.po"
+
+
+def edition_po_zip(edition, locale):
+    """(file name, bytes) of a ZIP with one PO file per translation of the edition into ``locale``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for translation in edition_translations(edition, locale).order_by("source__object_repr"):
+            archive.writestr(po_name(translation, edition), str(translation.export_po()))
+    return f"{edition.slug}-{locale.language_code}.zip", buffer.getvalue()
+
+
+@dataclass
+class UploadResult:
+    files: int
+    pages: list  # titles of the pages whose strings were read
+    warnings: int  # strings the PO file had but the page no longer uses
+
+
+def _po_files(name, data):
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise TranslationRefused(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+    if name.lower().endswith(".po"):
+        return [(name, data)]
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TranslationRefused(f"{name} is neither a PO file nor a ZIP of PO files.")
+    files = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if len(members) > MAX_FILES or sum(info.file_size for info in members) > MAX_UPLOAD_BYTES * 5:
+            raise TranslationRefused(f"{name} holds too many or too large files to be an edition's PO files.")
+        for info in members:
+            if not info.filename.lower().endswith(".po"):
+                raise TranslationRefused(f"{info.filename} in {name} is not a PO file.")
+            files.append((info.filename, archive.read(info)))
+    if not files:
+        raise TranslationRefused(f"{name} holds no PO file.")
+    return files
+
+
+def read_upload(name, data, locale):
+    """[(file name, translation, POFile)], all checked; raises TranslationRefused naming the first bad file."""
+    checked = []
+    for file_name, content in _po_files(name, data):
+        try:
+            po = polib.pofile(content.decode("utf-8"))
+        except (UnicodeDecodeError, OSError, ValueError) as error:
+            raise TranslationRefused(f"{file_name} is not a readable PO file: {error}") from None
+        translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+        translation = (
+            Translation.objects.filter(uuid=translation_id).select_related("target_locale").first()
+            if translation_id
+            else None
+        )
+        if translation is None:
+            raise TranslationRefused(
+                f"{file_name} does not belong to a translation here (download the PO files again)."
+            )
+        if translation.target_locale_id != locale.pk:
+            raise TranslationRefused(
+                f"{file_name} is a translation into {translation.target_locale.get_display_name()}, "
+                f"not {locale.get_display_name()}."
+            )
+        checked.append((file_name, translation, po))
+    return checked
+
+
+@transaction.atomic
+def import_upload(name, data, locale, user):
+    """Read a PO file or a ZIP of them into the translations of ``locale``; all or nothing."""
+    checked = read_upload(name, data, locale)
+    pages, warnings = [], 0
+    for _file_name, translation, po in checked:
+        warnings += len(translation.import_po(po, user=user, tool_name="PO file"))
+        pages.append(translation.source.object_repr)
+    return UploadResult(files=len(checked), pages=pages, warnings=warnings)
