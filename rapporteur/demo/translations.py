@@ -6,18 +6,26 @@ the home page, the 2013 edition with its navigation pages (world by region, down
 glossary), the Europe and Central Asia overview and the Kazakhstan entry get a French and an
 Arabic version (``content/translation_fr.py``, ``translation_ar.py``).
 
-Each version is made as Wagtail makes a translation — ``copy_for_translation`` of the English
-page into the language's locale, under the already translated parent, sharing the English
-page's translation key — then its words are replaced and it is published. Idempotent: a page
-that already has a version in the language is left alone (an edit in the admin is kept).
+Each version is made as a page translated by hand would have been — ``copy_for_translation``
+of the English page into the language's locale, its words replaced — and then brought under
+wagtail-localize (``editorial.translating.adopt_translation``): its words become the
+translation's segments, so the demo's translator finds them in the translation editor and in
+the PO files, and "changed since translated" works on them. The page is then written from the
+segments and published. Themes and people get their names in the language (``names``).
+Idempotent: a page that already has a version in the language is left alone (an edit in the
+admin is kept).
+
+Office holders' names are shared with the English (wagtail-localize copies inline rows from
+the source as they are), so the translation files' transliterations of them are not used.
 """
 
 import gettext
 
 import pycountry
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from rapporteur.reports.models import CountryEntryPage, EditionPage, RegionPage
+from rapporteur.editorial.translating import adopt_translation
+from rapporteur.reports.models import CountryEntryPage, EditionPage, Person, RegionPage, Theme
 
 from .content import translation_ar, translation_fr
 
@@ -41,7 +49,7 @@ class TranslationLoader:
         self.content = content
         self.locale, _ = Locale.objects.get_or_create(language_code=content.LANGUAGE)
 
-    def translate(self, page, prepare=None, **fields):
+    def translate(self, page, **fields):
         """The page's version in this language, made and published if missing."""
         existing = page.get_translation_or_none(self.locale)
         if existing is not None:
@@ -51,16 +59,29 @@ class TranslationLoader:
             setattr(version, name, value)
         if "title" in fields:
             version.draft_title = fields["title"]
-        if prepare:
-            prepare(version)
-        version.save_revision().publish()
+        version.save_revision()
+        # written from the segments, then published at once (wagtail-localize's own publish waits
+        # for the commit and would then save a page instance read before its children were added)
+        adopt_translation(page, version).save_target(publish=False)
+        version = Page.objects.get(pk=version.pk).specific
+        version.get_latest_revision().publish()
         self.demo.note(f"page {version.url_path} ({self.content.LANGUAGE})")
-        return version
+        return version.specific_class.objects.get(pk=version.pk)
+
+    def name_vocabulary(self):
+        """Themes and people named in this language, unless an editor already named them."""
+        language = self.content.LANGUAGE
+        for model, names in ((Theme, self.content.THEMES), (Person, self.content.PEOPLE)):
+            for item in model.objects.filter(slug__in=names):
+                if language not in item.names:
+                    item.names = {**item.names, language: names[item.slug]}
+                    item.save(update_fields=["names"])
 
     def run(self, home):
         from .loader import optional_paragraph, paragraph_html, prose_stream
 
         content = self.content
+        self.name_vocabulary()
         self.translate(home, title=content.HOME["title"], intro=paragraph_html(content.HOME["intro"]))
         edition = EditionPage.objects.child_of(home).get(year=EDITION_YEAR)
         self.translate(edition, **content.EDITION)
@@ -83,22 +104,11 @@ class TranslationLoader:
 
         if page.get_translation_or_none(self.locale) is not None:
             return
+        # the sections' headings stay empty, as in the English: readers see the theme's name in
+        # the page's language (``name_vocabulary``)
         body = section_stream(entry["sections"], self.demo.themes, self.demo.people)
-        for section, (theme_slug, _items) in zip(body, entry["sections"], strict=True):
-            # the theme's name in this language as the heading (themes are one list for every
-            # language; their names per language are the next step)
-            section["value"]["heading"] = self.content.THEMES[theme_slug]
-
-        def names_in_language(version):
-            holders = list(version.office_holders.all())
-            for holder, translated in zip(holders, entry["office_holders"], strict=True):
-                holder.name = translated[1]
-                holder.replaced = translated[2] if len(translated) > 2 else ""
-            version.office_holders = holders
-
         self.translate(
             page,
-            prepare=names_in_language,
             title=country_name(page.country.iso_code, self.content.LANGUAGE),
             summary=paragraph_html(entry["summary"]),
             body=body,
