@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 
 from rapporteur.reports.models import EditionPage
 
@@ -53,6 +55,12 @@ class TranslationsMenuItem(MenuItem):
 
     def is_shown(self, request):
         return bool(translation_views.languages_for(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def translation_editor_css():
+    """Right-to-left segments in wagtail-localize's editor (see the stylesheet)."""
+    return format_html('<link rel="stylesheet" href="{}">', versioned_static("editorial/translation-editor.css"))
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,0 +1,84 @@
+"""An Arabic translator in wagtail-localize's segment editor, in Chromium against a served demo.
+
+The translator signs in with two factors, finds the Kazakhstan entry on the Translations page,
+opens the segment editor, sees each Arabic segment set right to left beside its English source,
+corrects one segment and saves it; the translation then holds the new words.
+"""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a long test password 8"
+TOTP_KEY = "3132333435363738393031323334353637383931"
+CORRECTED = "كازاخستان (جمهورية)"  # "Kazakhstan (Republic)": a translator's correction for the test
+
+
+def create_translator(instance):
+    instance.shell(
+        "from django.contrib.auth import get_user_model\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+        "from rapporteur.editorial.roles import grant_role\n"
+        f"user = get_user_model().objects.create_user('mona', 'mona@example.org', {PASSWORD!r})\n"
+        "grant_role(user, 'translator', language='ar')\n"
+        f"TOTPDevice.objects.create(user=user, name='app', confirmed=True, key={TOTP_KEY!r})\n"
+    )
+
+
+def sign_in(page, site):
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill("mona")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r".*/admin/2fa/verify/.*"))
+    page.get_by_label("Code").fill(f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+
+def text_offsets(locator):
+    """(gap on the left, gap on the right) between the element's box and its text's box, in pixels."""
+    return locator.evaluate(
+        """element => {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const text = range.getBoundingClientRect(), box = element.getBoundingClientRect();
+            return [text.left - box.left, box.right - text.right];
+        }"""
+    )
+
+
+def test_an_arabic_translator_edits_segments_set_right_to_left(demo_instance, browser):
+    create_translator(demo_instance)
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    sign_in(page, demo_instance.base_url)
+
+    page.goto(demo_instance.base_url + "/admin/translations/ar/?edition=2013")
+    row = page.locator("tr", has_text="Kazakhstan")
+    assert "17 of 17 strings translated" in row.inner_text()
+    row.get_by_role("link", name="Translate").click()
+
+    title = page.locator(".js-translation-editor li.complete", has_text="كازاخستان").first
+    title.wait_for()
+    english_left, english_right = text_offsets(title.locator("p.title"))
+    left, right = text_offsets(title.locator("div p").first)
+    assert english_left < english_right, "the English source reads from the left"
+    assert right < 30 < left, f"the Arabic segment reads from the right (gaps {left:.0f}, {right:.0f})"
+
+    title.get_by_role("button", name="Edit").click()
+    box = title.locator("textarea")
+    box.fill(CORRECTED)
+    assert box.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext", "typed Arabic runs right to left"
+    title.get_by_role("button", name="Save").click()
+    page.locator(".js-translation-editor li.complete", has_text=CORRECTED).wait_for()
+
+    saved = demo_instance.shell(
+        "from wagtail_localize.models import StringTranslation\n"
+        "print(StringTranslation.objects.filter(locale__language_code='ar', data__contains='جمهورية').count())\n"
+    )
+    assert saved.strip() == "1", "the corrected segment is stored for the translation"
+    context.close()
