@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: served precompressed
+    # Cache-Control: public for anonymous readers, private for everyone else; sees every cookie set below it
+    "rapporteur.reports.http_cache.ReaderHttpCacheMiddleware",
     "rapporteur.reports.compression.ReaderGZipMiddleware",  # reader pages only (BREACH: see the module)
     "django.contrib.sessions.middleware.SessionMiddleware",
     # /api/: caching, CORS, rate limit, JSON errors; outside LocaleMiddleware, whose 404 redirects it undoes
@@ -174,6 +176,22 @@ def cache_from_url(url):
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
 CACHES["default"]["KEY_PREFIX"] = "rapporteur"
+
+# --- A shared cache in front (Varnish), purged on every change ---------------------------
+# Anonymous readers' answers may be kept by a shared cache for HTTP_CACHE_S_MAXAGE seconds and
+# by browsers for HTTP_CACHE_MAX_AGE (reports.http_cache). RAPPORTEUR_FRONTEND_CACHE lists the
+# caches to purge (Varnish's address, e.g. http://127.0.0.1:6081, comma-separated for several):
+# whenever published content changes they are told to drop everything (reports.frontend_cache).
+# Without it nothing is purged, so shared caches may keep an answer only for the browsers' time.
+RAPPORTEUR_FRONTEND_CACHE = env_list("RAPPORTEUR_FRONTEND_CACHE")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "rapporteur.reports.frontend_cache.VarnishBackend", "LOCATION": location}
+    for number, location in enumerate(RAPPORTEUR_FRONTEND_CACHE, start=1)
+}
+RAPPORTEUR_HTTP_CACHE_MAX_AGE = int(env("HTTP_CACHE_MAX_AGE", 60))
+RAPPORTEUR_HTTP_CACHE_S_MAXAGE = int(
+    env("HTTP_CACHE_S_MAXAGE", 3600 if RAPPORTEUR_FRONTEND_CACHE else RAPPORTEUR_HTTP_CACHE_MAX_AGE)
+)
 
 # --- Open data API (rapporteur.opendata) -------------------------------------------
 # Per client address (resolved as in accounts.addresses), counted in the cache above so every
