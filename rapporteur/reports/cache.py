@@ -6,11 +6,16 @@ Cache keys include the generation, so every cached item built from older content
 matching at once, in every worker sharing the cache. A random token (rather than a
 counter) means that if the generation key itself is evicted, nothing older can match
 again by accident — stale or since-withdrawn content is never served.
+
+A shared cache in front (Varnish) is told the same thing: a new generation bans what it holds,
+once the transaction commits (``reports.frontend_cache``).
 """
 
 import uuid
 
 from django.core.cache import cache
+
+from .frontend_cache import ban_after_commit
 
 GENERATION_KEY = "reports:generation"
 DEFAULT_TIMEOUT = 6 * 60 * 60
@@ -31,6 +36,7 @@ def current_generation():
 
 def new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    ban_after_commit()
 
 
 def cached(name, *key_parts, build, timeout=DEFAULT_TIMEOUT):
