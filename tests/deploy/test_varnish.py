@@ -7,58 +7,18 @@ settings; the app is told to purge that Varnish (``RAPPORTEUR_FRONTEND_CACHE``).
 
 import http.client
 import shutil
-import subprocess
-import tempfile
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-from rapporteur.demo.instance import REPO, free_port, served_demo
+from rapporteur.demo.instance import free_port, served_demo
+from rapporteur.demo.varnish import varnish_in_front
 from tests.support.helpers import require_tool
 
 pytestmark = pytest.mark.browser  # slow: a real server, a scheduler and a cache
 
-VCL = REPO / "deploy" / "varnish" / "rapporteur.vcl"
-SHIPPED_BACKEND_PORT = '.port = "8000";'
 NOTICE = b"cookie-notice"
 KAZAKHSTAN = "/en/2013/europe-and-central-asia/kazakhstan/"
-
-
-def vcl_for_backend(port):
-    text = VCL.read_text()
-    assert SHIPPED_BACKEND_PORT in text, "the shipped VCL's backend port moved; update this test"
-    return text.replace(SHIPPED_BACKEND_PORT, f'.port = "{port}";', 1)
-
-
-@contextmanager
-def varnish(varnishd, backend_port, port):
-    """``varnishd`` in the foreground on ``port`` with the shipped VCL; yields (host, port)."""
-    with tempfile.TemporaryDirectory(prefix="rapporteur-varnish-") as workdir:
-        vcl = Path(workdir) / "rapporteur.vcl"
-        vcl.write_text(vcl_for_backend(backend_port))
-        log = open(Path(workdir) / "varnishd.log", "w+")
-        command = [varnishd, "-F", "-j", "none", "-n", f"{workdir}/state", "-a", f"127.0.0.1:{port}"]
-        command += ["-f", str(vcl), "-s", "malloc,64m", "-p", "ban_lurker_sleep=0.1"]
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if fetch(("127.0.0.1", port), "/robots.txt")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError("varnishd did not start:\n" + log.read())
-                time.sleep(0.2)
-            yield "127.0.0.1", port
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-            log.close()
 
 
 def fetch(cache, path, cookie=None, method="GET", source=None):
@@ -86,8 +46,8 @@ def site():
     env = {"RAPPORTEUR_FRONTEND_CACHE": f"http://127.0.0.1:{cache_port}"}
     with served_demo(scheduler=True, extra_env=env) as instance:
         backend_port = int(instance.base_url.rsplit(":", 1)[1])
-        with varnish(varnishd, backend_port, cache_port) as cache:
-            yield instance, cache
+        with varnish_in_front(varnishd, backend_port, cache_port):
+            yield instance, ("127.0.0.1", cache_port)
 
 
 def wait_for(check, seconds, step=0.1):
