@@ -7,6 +7,7 @@ laptop (embedded SQLite under ``var/``) and in production (PostgreSQL via ``DATA
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -153,7 +154,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache -------------------------------------------------------------------------
 # Reader pages cache their edition-wide navigation and entry documents. Every worker
 # must see the same invalidation, so the default is a file cache on this machine;
-# production with several machines sets CACHE_URL to redis://...
+# production with several machines sets CACHE_URL to redis://... (see README "Running in production").
+
+# A Redis that does not answer (a wrong host, a firewall dropping packets) fails a request after
+# this many seconds instead of holding the worker for ever; `manage.py check` names the address.
+REDIS_TIMEOUT_SECONDS = float(env("CACHE_TIMEOUT_SECONDS", 5))
+
+
+def checked_redis_url(url):
+    """The URL if Redis can read it, else a message saying what is wrong with it (not a traceback later)."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        raise ImproperlyConfigured(f"CACHE_URL {url!r}: the port must be a number, e.g. redis://host:6379/0") from None
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"CACHE_URL {url!r}: name the Redis host, e.g. redis://host:6379/0")
+    if parts.path.strip("/") and not parts.path.strip("/").isdigit():
+        raise ImproperlyConfigured(f"CACHE_URL {url!r}: the path is a database number, e.g. redis://host:6379/0")
+    return url
 
 
 def cache_from_url(url):
@@ -168,7 +187,11 @@ def cache_from_url(url):
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": checked_redis_url(url),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS, "socket_timeout": REDIS_TIMEOUT_SECONDS},
+        }
     if url.startswith("memcached://"):
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": url[12:]}
     raise ImproperlyConfigured(f"CACHE_URL {url!r}: use locmem://, file:///path, redis://host or memcached://host")
