@@ -8,4 +8,4 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import checks, signals  # noqa: F401  (registers the cache check, connects cache invalidation)
