@@ -68,6 +68,36 @@ def scratch_database(workdir):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def redis_server(executable="redis-server"):
+    """A private Redis on a free loopback port, in memory only (nothing saved, no append-only file,
+    its working folder a temporary one); yields its ``CACHE_URL``."""
+    import redis
+
+    with tempfile.TemporaryDirectory(prefix="rapporteur-redis-") as workdir:
+        port = free_port()
+        command = [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        process = subprocess.Popen(
+            [*command, "--dir", workdir], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=workdir
+        )
+        try:
+            client = redis.Redis(port=port, socket_connect_timeout=1)
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("redis-server did not start:\n" + process.stderr.read().decode()) from None
+                    time.sleep(0.05)
+            client.close()
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
 class DemoInstance:
     def __init__(self, base_url, env, workdir):
         self.base_url = base_url
