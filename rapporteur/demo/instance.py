@@ -116,6 +116,44 @@ class DemoInstance:
         """Run Python in the instance's Django environment; return what it printed."""
         return self.manage("shell", "--no-imports", "-c", code).stdout
 
+    def start_scheduler(self, name="scheduler"):
+        """A ``run_scheduler`` of this instance, its log kept in the working folder to be read and waited on."""
+        return LoggedProcess(
+            [sys.executable, "manage.py", "run_scheduler"], self.env, Path(self.workdir) / f"{name}.log"
+        )
+
+
+class LoggedProcess:
+    """A background process whose output goes to a file, so a test can wait for a line of it."""
+
+    def __init__(self, command, env, log_path):
+        self.log_path = log_path
+        with open(log_path, "wb") as log:
+            self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.pid = self.process.pid
+
+    def output(self):
+        return self.log_path.read_text(errors="replace")
+
+    def wait_for(self, text, timeout=30):
+        """Seconds until ``text`` appeared in the output; fails with the output if it does not in time."""
+        started = time.monotonic()
+        while text not in self.output():
+            if self.process.poll() is not None or time.monotonic() - started > timeout:
+                state = "exited" if self.process.poll() is not None else f"still running after {timeout} s"
+                raise AssertionError(f"{text!r} not in the output ({state}):\n{self.output()}")
+            time.sleep(0.05)
+        return time.monotonic() - started
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
 
 @contextmanager
 def prepared_demo(archive=None, extra_env=None):
