@@ -4,6 +4,7 @@ Machine-specific values come from environment variables so one code base runs on
 laptop (embedded SQLite under ``var/``) and in production (PostgreSQL via ``DATABASE_URL``).
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -309,8 +310,34 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def storage_from_env(backend_name, options_name, default_backend):
+    """A ``STORAGES`` entry: a backend class by dotted path, its options as JSON (see README)."""
+    options = env(options_name, "{}")
+    try:
+        options = json.loads(options)
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{options_name} must be a JSON object ({error}): {options!r}") from None
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured(f"{options_name} must be a JSON object, not {options!r}")
+    return {"BACKEND": env(backend_name, default_backend), "OPTIONS": options}
+
+
+# Uploads and generated files (images, documents, PDF/EPUB, datasets) go through "default": the
+# file system under MEDIA_ROOT unless MEDIA_STORAGE names another backend. With several app
+# servers, MEDIA_ROOT is a folder they all share (NFS), or MEDIA_STORAGE a bucket. Nothing in it
+# is served straight from there: readers get files through views that check visibility first.
+# "imports" holds uploaded import files, private (no address), apart from the media files.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_from_env(
+        "MEDIA_STORAGE", "MEDIA_STORAGE_OPTIONS", "django.core.files.storage.FileSystemStorage"
+    ),
+    "imports": storage_from_env(
+        "RAPPORTEUR_IMPORT_STORAGE",
+        "RAPPORTEUR_IMPORT_STORAGE_OPTIONS",
+        "rapporteur.importers.private_storage.PrivateStorage",
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -324,6 +351,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "epub", "docx", "odt", "rtf", "txt", "csv", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+# Documents always go through Wagtail's view, which asks whether a page readers can see uses them
+# (reports.wagtail_hooks); with a bucket, Wagtail would otherwise redirect readers to the file itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Images: damaged or disguised files are refused with a message (see editorial.images); at most
 # 40 megapixels (a 7,000 × 5,700 photograph) and 20 MB, far above what a report page shows.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "rapporteur.editorial.images.ImageForm"

@@ -13,10 +13,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "rapporteur-test"}}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = Path(env("MEDIA_ROOT", "/tmp/rapporteur-test-media"))  # noqa: F405
 RAPPORTEUR_IMPORT_ROOT = Path(env("RAPPORTEUR_IMPORT_ROOT", "/tmp/rapporteur-test-imports"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
