@@ -13,6 +13,11 @@ cannot see into, so its progress goes to the cache (shared by the web and schedu
 """
 
 import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -93,9 +98,29 @@ def finish(job, status, **fields):
     job.save()
 
 
+@contextmanager
+def local_path(stored_file):
+    """A path the readers can open: the file where it lies on a file system storage, or a private
+    temporary copy of it when the storage has no paths (a bucket, shared by several machines)."""
+    try:
+        path = stored_file.path
+    except NotImplementedError:
+        path = None
+    if path is not None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="rapporteur-import-") as folder:  # readable by its owner only
+        copy = Path(folder) / Path(stored_file.name).name  # the name's suffix says how to read it
+        target = os.fdopen(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+        with stored_file.open("rb") as source, target:
+            shutil.copyfileobj(source, target)
+        yield str(copy)
+
+
 def read_and_plan(job, headings=None, progress=None):
     """The file read again and planned with the person's theme choices. Raises ``ImportRefused``."""
-    imported = read_paths([job.file.path])
+    with local_path(job.file) as path:
+        imported = read_paths([path])
     user = job.user
     plan = plan_import(
         imported, job.year, region_slug=job.region_slug or None, user=user, headings=headings, progress=progress

@@ -1,26 +1,21 @@
 """An import as the admin's Import page runs it: an uploaded file, its preview, its result.
 
 Uploaded files can be unpublished report text (a whole edition before its launch), so they are
-kept in their own storage outside ``MEDIA_ROOT``: nothing serves that folder, and the storage
-has no URL at all. A job is read and planned, shown, confirmed, then written — the reading and
+kept in their own storage apart from ``MEDIA_ROOT`` (``private_storage``): nothing serves it, and
+the storage has no URL at all. A job is read and planned, shown, confirmed, then written — the reading and
 writing of a whole book run in the scheduler process, and the job row is how the page follows.
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 
-
-class PrivateStorage(FileSystemStorage):
-    """Files on disk with no address: ``url()`` refuses, so no template can link to one."""
-
-    def url(self, name):
-        raise ValueError("Uploaded import files are private and have no address.")
+from .private_storage import PrivateStorage  # noqa: F401  (the default ``imports`` storage)
 
 
 def import_storage():
-    """Private storage for uploaded import files (``RAPPORTEUR_IMPORT_ROOT``), outside ``MEDIA_ROOT``."""
-    return PrivateStorage(location=settings.RAPPORTEUR_IMPORT_ROOT)
+    """Private storage for uploaded import files: ``STORAGES["imports"]``, apart from ``MEDIA_ROOT``."""
+    return storages["imports"]
 
 
 def upload_path(job, filename):
