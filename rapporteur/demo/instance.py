@@ -185,41 +185,80 @@ def start(command, env):
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def start_gunicorn(base_url, env, workers):
+    """gunicorn serving ``env``'s site at ``base_url`` as ``make demo`` does, once it answers."""
+    port = base_url.rsplit(":", 1)[1]
+    command = [sys.executable, "-m", "gunicorn", "rapporteur.wsgi", "--bind", f"127.0.0.1:{port}"]
+    process = start([*command, "--workers", str(workers)], env)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/en/", timeout=2)
+            return process
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("gunicorn did not start:\n" + process.stderr.read().decode()) from None
+            time.sleep(0.2)
+
+
+def stop(processes):
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.wait(timeout=10)
+
+
 @contextmanager
 def served_demo(workers=2, archive=None, extra_env=None, scheduler=False):
     """``prepared_demo`` served by gunicorn as ``make demo`` does, optionally with the scheduler."""
     with prepared_demo(archive=archive, extra_env=extra_env) as instance:
-        port = instance.base_url.rsplit(":", 1)[1]
-        processes = [
-            start(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "rapporteur.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    str(workers),
-                ],
-                instance.env,
-            )
-        ]
+        processes = [start_gunicorn(instance.base_url, instance.env, workers)]
         if scheduler:
             processes.append(start([sys.executable, "manage.py", "run_scheduler"], instance.env))
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(instance.base_url + "/en/", timeout=2)
-                    break
-                except OSError:
-                    if processes[0].poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("gunicorn did not start:\n" + processes[0].stderr.read().decode()) from None
-                    time.sleep(0.2)
             yield instance
         finally:
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                process.wait(timeout=10)
+            stop(processes)
+
+
+class Cluster:
+    """App servers sharing one site: ``servers`` (each a ``DemoInstance`` with its own working
+    folder), the ``scheduler`` (a ``LoggedProcess``) and its ``scheduler_env``, and ``instance``,
+    the prepared site."""
+
+    def __init__(self, instance, servers, scheduler, scheduler_env):
+        self.instance = instance
+        self.servers = servers
+        self.scheduler = scheduler
+        self.scheduler_env = scheduler_env
+
+
+@contextmanager
+def served_cluster(cache_url, app_servers=2, workers=1):
+    """The scale-out shape on one machine: one database (the run's PostgreSQL), one Redis at
+    ``cache_url``, a shared ``MEDIA_ROOT`` and import folder, several app servers — each with its
+    own working folder and static files, as separate machines have — and one scheduler."""
+    with prepared_demo(extra_env={"CACHE_URL": cache_url}) as instance:
+        shared = {"MEDIA_ROOT": instance.env["MEDIA_ROOT"], "RAPPORTEUR_IMPORT_ROOT": f"{instance.workdir}/imports"}
+        servers, processes = [], []
+        scheduler = None
+        try:
+            for number in range(app_servers):
+                folder = Path(instance.workdir) / f"server-{number + 1}"
+                folder.mkdir()
+                own = {"RAPPORTEUR_VAR_DIR": str(folder), "STATIC_ROOT": str(folder / "static")}
+                server = DemoInstance(f"http://127.0.0.1:{free_port()}", {**instance.env, **shared, **own}, folder)
+                server.manage("collectstatic", "--noinput", "-v0")
+                processes.append(start_gunicorn(server.base_url, server.env, workers))
+                servers.append(server)
+            scheduler_folder = Path(instance.workdir) / "scheduler"
+            scheduler_folder.mkdir()
+            scheduler_env = {**instance.env, **shared, "RAPPORTEUR_VAR_DIR": str(scheduler_folder)}
+            scheduler = DemoInstance(instance.base_url, scheduler_env, scheduler_folder).start_scheduler()
+            scheduler.wait_for("Scheduler running")
+            yield Cluster(instance, servers, scheduler, scheduler_env)
+        finally:
+            if scheduler is not None:
+                scheduler.stop()
+            stop(processes)
