@@ -1,4 +1,4 @@
-"""Generated files: the edition's PDF and EPUB and a PDF per country entry."""
+"""Generated files: the edition's PDF, EPUB and static mirror (ZIP), and a PDF per country entry."""
 
 from django.db import models
 
@@ -9,10 +9,13 @@ class GeneratedFile(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         EPUB = "epub", "EPUB e-book"
+        ZIP = "zip", "Static mirror (ZIP)"
+
+    CONTENT_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip", "zip": "application/zip"}
 
     edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="generated_files")
     entry = models.ForeignKey(CountryEntryPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=80, help_text="“edition”, or “entry-<ISO code>”.")
+    key = models.CharField(max_length=80, help_text="“edition”, “mirror”, or “entry-<ISO code>”.")
     format = models.CharField(max_length=10, choices=Format.choices)
     file = models.FileField(upload_to="generated/")
     name = models.CharField(max_length=200, help_text="The file name readers download.")
@@ -21,6 +24,10 @@ class GeneratedFile(models.Model):
     built_at = models.DateTimeField()
     build_seconds = models.FloatField(default=0)
     warnings = models.JSONField(default=list, blank=True, help_text="Rich text the converters could not render.")
+    signing_key = models.TextField(
+        blank=True,
+        help_text="A mirror's: the Ed25519 public key (PEM) its SHA256SUMS is signed with, shown to readers.",
+    )
 
     class Meta:
         constraints = [
@@ -33,7 +40,7 @@ class GeneratedFile(models.Model):
 
     @property
     def content_type(self):
-        return "application/pdf" if self.format == self.Format.PDF else "application/epub+zip"
+        return self.CONTENT_TYPES[self.format]
 
 
 class BuildRequest(models.Model):
@@ -45,6 +52,20 @@ class BuildRequest(models.Model):
 
     def __str__(self):
         return f"Rebuild {self.edition_id} (asked {self.requested_at:%Y-%m-%d %H:%M})"
+
+
+class MirrorRequest(models.Model):
+    """An edition whose static mirror should be rebuilt: its published content changed.
+
+    Kept apart from ``BuildRequest``, which is cleared once the PDF and EPUB are made: the
+    mirror is built after them (it carries them), so it waits until they are done.
+    """
+
+    edition = models.OneToOneField(EditionPage, on_delete=models.CASCADE, related_name="+")
+    requested_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Rebuild the mirror of {self.edition_id} (asked {self.requested_at:%Y-%m-%d %H:%M})"
 
 
 class BuildFailure(models.Model):
