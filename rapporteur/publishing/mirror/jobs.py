@@ -1,0 +1,61 @@
+"""Rebuilding mirrors after publishing, in the scheduler's background turn.
+
+Any publish, unpublish or move inside an edition (its launch included) asks for its mirror
+again. The scheduler builds one mirror per pass, only once the edition's PDF and EPUB are up
+to date (the mirror carries them), and — like every background job — only when no launch is
+due within the minute: a mirror build never delays an embargoed launch. A mirror that fails is
+reported on the Editions dashboard and not retried every second; the previous one stays.
+"""
+
+import logging
+
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from ..builds import editions_containing, failure_reason
+from ..models import BuildFailure, BuildRequest, MirrorRequest
+from .build import MirrorUnavailable, build_mirror, remove_mirror
+from .package import zip_name
+
+logger = logging.getLogger(__name__)
+
+
+def request_mirror(edition_id):
+    MirrorRequest.objects.update_or_create(edition_id=edition_id)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def content_changed(sender, instance, **kwargs):
+    ids = list(editions_containing(instance).values_list("pk", flat=True))
+    if ids:
+        transaction.on_commit(lambda: [request_mirror(pk) for pk in ids])
+
+
+def build_requested_mirrors():
+    """Build the oldest requested mirror whose files are ready; lines for the scheduler's output."""
+    waiting_files = set(BuildRequest.objects.values_list("edition__year", flat=True))
+    for request in MirrorRequest.objects.select_related("edition").order_by("requested_at"):
+        year, requested_at = request.edition.year, request.requested_at
+        if year in waiting_files:
+            continue
+        try:
+            report = build_mirror(year)
+        except MirrorUnavailable:
+            remove_mirror(year)  # withdrawn, or not launched: no mirror may remain
+            line = f"Removed the mirror of {year}: no edition of that year is published."
+        except Exception as error:  # noqa: BLE001 — reported on the dashboard; the scheduler goes on
+            logger.exception("The mirror of %s could not be built", year)
+            BuildFailure.objects.update_or_create(
+                edition=request.edition, name=zip_name(year), defaults={"reason": failure_reason(error)}
+            )
+            line = f"The mirror of {year} failed: {failure_reason(error)}"
+        else:
+            BuildFailure.objects.filter(edition__year=year, name=zip_name(year)).delete()
+            line = f"Mirror of {year}: {len(report.written)} files written, {len(report.removed)} removed."
+        # every request for that year is served; one made while building asks again
+        MirrorRequest.objects.filter(edition__year=year, requested_at__lte=requested_at).delete()
+        return [line]
+    return []
