@@ -6,7 +6,7 @@ a private entry, an unpublished revision of a live entry and in documents attach
 hidden pages. The crawl covers pages, listings, the jump select, the sitemap, robots.txt, search (and
 every facet link it offers), country hubs, theme and people pages, the generated PDFs and
 e-books (read as text), the Atom feeds and citation files, static files and documents — and the
-hidden addresses themselves.
+hidden addresses themselves. A static mirror built from the same state is walked file by file.
 """
 
 import datetime
@@ -19,9 +19,10 @@ from wagtail.models import PageViewRestriction
 
 from rapporteur.editorial.embargo import launch_edition, publish_due
 from rapporteur.opendata.datasets.build import build_all
+from rapporteur.publishing.mirror.build import MirrorUnavailable, build_mirror
 from rapporteur.publishing.builds import build_edition, build_pending
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
-from tests.support.crawl import bodies_containing, crawl
+from tests.support.crawl import bodies_containing, crawl, readable_text
 from tests.support.helpers import add_entry, approve
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,32 @@ def test_after_launch_the_embargoed_entry_appears_where_it_should(client, plante
     assert document_pages, "the launched edition's file can be downloaded"
     for token in ("LEAK-DRAFT", "LEAK-EXPIRED", "LEAK-PRIVATE", "LEAK-REVISION", "LEAK-DOC-ORPHAN", "LEAK-PRIVATE-DOC"):
         assert bodies_containing(responses, token) == [], token
+
+
+MIRROR_TYPES = {".pdf": "application/pdf", ".epub": "application/epub+zip", ".html": "text/html"}
+
+
+def mirror_files_containing(root, token):
+    """Files of a built mirror holding ``token``, in their bytes or in their text (PDFs, e-books)."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes()
+            text = readable_text(MIRROR_TYPES.get(path.suffix, ""), content)
+            if token.encode() in content or token in text:
+                found.append(path.relative_to(root).as_posix())
+    return found
+
+
+def test_no_token_reaches_a_static_mirror(planted, tmp_path, settings):
+    settings.RAPPORTEUR_MIRROR_KEY_FILE = str(tmp_path / "mirror-signing-key.pem")
+    root = tmp_path / "2013"
+    report = build_mirror(2013, folder=root, with_zip=False)
+    assert report.pages > 50
+    assert (root / "en/2013/files/annual-report-2013.pdf").is_file(), "the edition PDF is in the mirror"
+    assert mirror_files_containing(root, "Zhanaozen"), "the walk reads the mirror's files"
+    for token in TOKENS + ["LEAK-PRIVATE-DOC"]:
+        assert mirror_files_containing(root, token) == [], token
+    with pytest.raises(MirrorUnavailable):
+        build_mirror(2014, folder=tmp_path / "2014", with_zip=False)  # the embargoed edition has none
+    assert not (tmp_path / "2014").exists()
