@@ -19,8 +19,8 @@ from wagtail.models import PageViewRestriction
 
 from rapporteur.editorial.embargo import launch_edition, publish_due
 from rapporteur.opendata.datasets.build import build_all
-from rapporteur.publishing.mirror.build import MirrorUnavailable, build_mirror
 from rapporteur.publishing.builds import build_edition, build_pending
+from rapporteur.publishing.mirror.build import MirrorUnavailable, build_mirror
 from rapporteur.reports.models import CountryEntryPage, DownloadFile, DownloadsPage, RegionPage, RelatedReport
 from tests.support.crawl import bodies_containing, crawl, readable_text
 from tests.support.helpers import add_entry, approve
