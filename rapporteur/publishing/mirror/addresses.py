@@ -3,9 +3,11 @@
 The pages to start from are the ones the sitemap lists — every page of the edition's tree, in
 each served language, that the one visibility rule lets a reader see. Everything else is
 reached by following links from them, but only within the edition's *scope*: its own
-addresses, its files, citations and datasets, the site's static files, and — one step away
-from an edition page — the archive pages (country, theme, people) and documents it links to.
-A link outside the scope stays a link to the live site.
+addresses, its files and datasets, the site's static files, and — one step away from an
+edition page — the archive pages (country, theme, people) and documents it links to. A link
+outside the scope stays a link to the live site, and so do the citation files (``/en/cite/…``),
+whose BibTeX and CSL-JSON each entry already shows in full, and which would be eleven
+requests per entry (a third of a 160-entry mirror's build time for no new content).
 """
 
 import posixpath
@@ -55,7 +57,7 @@ class Scope:
         if self.is_edition_page(path):
             return True
         for code in self.languages:
-            if path.startswith((f"/{code}/cite/{self.year}-", f"/{code}/data/files/annual-report-{self.year}-")):
+            if path.startswith(f"/{code}/data/files/annual-report-{self.year}-"):
                 return True
         if not self.is_edition_page(from_path):
             return False  # archive pages are taken in one step away from the edition, not beyond
