@@ -12,6 +12,7 @@ import json
 import logging
 import time
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -53,8 +54,15 @@ def content_hash(*parts):
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
+def language_suffix(edition):
+    """ "-fr", "-ar"... for a translated edition's files: a reader who downloads the English and the
+    French PDF gets two files, not one name twice. Source-language names stay as they always were."""
+    code = edition.locale.language_code
+    return "" if code == settings.LANGUAGE_CODE else f"-{code}"
+
+
 def slug_name(edition):
-    return f"annual-report-{edition.year}"
+    return f"annual-report-{edition.year}{language_suffix(edition)}"
 
 
 def store(edition, key, fmt, name, digest, make, report, entry=None):
@@ -64,7 +72,7 @@ def store(edition, key, fmt, name, digest, make, report, entry=None):
     with its reason, and the other files are still built; its previous version, if any, stays.
     """
     existing = GeneratedFile.objects.filter(edition=edition, key=key, format=fmt).first()
-    if existing is not None and existing.content_hash == digest and existing.file:
+    if existing is not None and existing.content_hash == digest and existing.name == name and existing.file:
         report.unchanged.append(name)
         BuildFailure.objects.filter(edition=edition, name=name).delete()
         return existing
@@ -144,7 +152,7 @@ def build_edition(edition, only=None):
             key = f"entry-{entry.iso_code.lower()}"
             keys.add(key)
             digest = content_hash(entry, document.title, document.subtitle, document.organisation)
-            name = f"{entry.country_slug}-{edition.year}.pdf"
+            name = f"{entry.country_slug}-{edition.year}{language_suffix(edition)}.pdf"
             store(
                 edition,
                 key,

@@ -36,6 +36,11 @@ def pages_text(data):
 
 
 def file_bytes(edition, name):
+    """An edition's file, by its English name: ``annual-report-2013.pdf`` is
+    ``annual-report-2013-ar.pdf`` for the Arabic edition."""
+    if edition.locale.language_code != "en":
+        stem, dot, extension = name.rpartition(".")
+        name = f"{stem}-{edition.locale.language_code}{dot}{extension}"
     with GeneratedFile.objects.get(edition=edition, name=name).file.open("rb") as handle:
         return handle.read()
 
