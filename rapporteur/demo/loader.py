@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 from html import escape
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -163,7 +164,9 @@ class DemoLoader:
             created and self.note(f"person {name}")
         for term, definition in vocabulary.GLOSSARY:
             _, created = GlossaryTerm.objects.get_or_create(
-                term=term, defaults={"slug": term.lower().replace(" ", "-"), "definition": paragraph_html(definition)}
+                term=term,
+                locale__language_code=settings.LANGUAGE_CODE,
+                defaults={"slug": term.lower().replace(" ", "-"), "definition": paragraph_html(definition)},
             )
             created and self.note(f"glossary term {term}")
 

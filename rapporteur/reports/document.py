@@ -467,6 +467,7 @@ def read_edition_document(edition, organisation_name):
         press_release=long_form_document(release) if release else None,
         regions=tuple(region_document(page, entries_by_region.get(page.path, ())) for page in regions),
         glossary=tuple(
-            GlossaryItem(term.term, term.slug, rich_text_html(term.definition)) for term in GlossaryTerm.objects.all()
+            GlossaryItem(term.term, term.slug, rich_text_html(term.definition))
+            for term in GlossaryTerm.in_language(edition.locale_id)
         ),
     )

@@ -204,7 +204,7 @@ def test_glossary_is_alphabetical_with_anchors(read):
         assert html.find(id=link["href"][1:]), link["href"]
     terms = [text(dt) for dt in html.select("dl.glossary dt")]
     assert terms == sorted(terms, key=str.lower)
-    assert len(terms) == GlossaryTerm.objects.count() >= 10
+    assert len(terms) == GlossaryTerm.objects.filter(locale__language_code="en").count() >= 10
     assert html.find("dt", id="prisoner-of-conscience")
 
 

@@ -522,11 +522,13 @@ class GlossaryPage(ReaderPageMixin, Page):
         verbose_name = "glossary"
 
     def get_context(self, request, *args, **kwargs):
+        from ..languages import collation_key
+
         context = super().get_context(request, *args, **kwargs)
         letters = {}
-        for term in GlossaryTerm.objects.all():
+        for term in GlossaryTerm.in_language(self.locale_id):
             letters.setdefault(term.initial, []).append(term)
-        context["letters"] = sorted(letters.items())
+        context["letters"] = sorted(letters.items(), key=lambda item: collation_key(item[0]))
         return context
 
 

@@ -6,11 +6,13 @@ thirty editions without matching strings.
 """
 
 import pycountry
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from .addresses import AddressChangeForm, KeepsFormerSlugs
@@ -190,21 +192,40 @@ def unique_slug(model, text, exclude_pk=None):
     return slug
 
 
-class GlossaryTerm(index.Indexed, models.Model):
-    """A term explained in every edition's glossary."""
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term explained in every edition's glossary, in each language it has been translated into.
 
-    term = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=150, unique=True)
+    Unlike themes and people (one row for every language, see ``names``), a glossary term is
+    only ever read as words on a page, so it is a translatable snippet in Wagtail's own way: one
+    row per language sharing a translation key, translated with wagtail-localize like a page.
+    ``in_language`` gives a language's glossary, the original standing in for a missing term.
+    """
+
+    term = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150)
     definition = RichTextField(features=INLINE_FEATURES)
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition")]
     search_fields = [index.SearchField("term"), index.SearchField("definition"), index.AutocompleteField("term")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["term"]
+        unique_together = [("translation_key", "locale"), ("term", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.term
+
+    @classmethod
+    def in_language(cls, locale_id):
+        """The glossary of one language: each term in it where translated, else the original."""
+        from ..languages import collation_key, locale_ids
+
+        source_id = locale_ids().get(settings.LANGUAGE_CODE)
+        terms = {}
+        for term in cls.objects.filter(locale_id__in={source_id, locale_id}):
+            if term.locale_id == locale_id or term.translation_key not in terms:
+                terms[term.translation_key] = term
+        return sorted(terms.values(), key=lambda term: collation_key(term.term))
 
     @property
     def initial(self):
