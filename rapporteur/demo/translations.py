@@ -22,10 +22,11 @@ the source as they are), so the translation files' transliterations of them are 
 import gettext
 
 import pycountry
+from django.conf import settings
 from wagtail.models import Locale, Page
 
 from rapporteur.editorial.translating import adopt_translation
-from rapporteur.reports.models import CountryEntryPage, EditionPage, Person, RegionPage, Theme
+from rapporteur.reports.models import CountryEntryPage, EditionPage, GlossaryTerm, Person, RegionPage, Theme
 
 from .content import translation_ar, translation_fr
 
@@ -77,11 +78,25 @@ class TranslationLoader:
                     item.names = {**item.names, language: names[item.slug]}
                     item.save(update_fields=["names"])
 
+    def translate_glossary(self):
+        """The glossary's terms in this language: translated snippets, as Wagtail makes them."""
+        from .loader import paragraph_html
+
+        for english in GlossaryTerm.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+            if english.term not in self.content.GLOSSARY or english.has_translation(self.locale):
+                continue
+            term, definition = self.content.GLOSSARY[english.term]
+            version = english.copy_for_translation(self.locale)
+            version.term, version.definition = term, paragraph_html(definition)
+            version.save()
+            self.demo.note(f"glossary term {term} ({self.content.LANGUAGE})")
+
     def run(self, home):
         from .loader import optional_paragraph, paragraph_html, prose_stream
 
         content = self.content
         self.name_vocabulary()
+        self.translate_glossary()
         self.translate(home, title=content.HOME["title"], intro=paragraph_html(content.HOME["intro"]))
         edition = EditionPage.objects.child_of(home).get(year=EDITION_YEAR)
         self.translate(edition, **content.EDITION)

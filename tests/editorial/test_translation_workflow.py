@@ -19,7 +19,7 @@ from rapporteur.editorial.translating import (
 )
 from rapporteur.editorial.translation_changes import changed_since_translated, take_english_changes
 from rapporteur.editorial.translation_files import import_upload
-from rapporteur.reports.models import CountryEntryPage, EditionPage, Theme
+from rapporteur.reports.models import CountryEntryPage, EditionPage, GlossaryTerm, Theme
 from tests.support.helpers import add_entry, approve, verify_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -244,3 +244,15 @@ def test_an_editor_names_a_theme_in_each_language(admin_client):
     assert response.status_code == 302
     theme.refresh_from_db()
     assert theme.names == {"fr": "Procès iniques"} and theme.name_in("ar") == theme.name
+
+
+def test_the_glossary_reads_in_the_pages_language_with_the_original_where_missing(read):
+    _response, french = read("/fr/2013/glossary/")
+    text = french.select_one("main").get_text(" ", strip=True)
+    assert "Prisonnier d’opinion" in text and "Prisoner of conscience" not in text
+    GlossaryTerm.objects.get(locale__language_code="fr", term="Statut de Rome").delete()
+    _response, french = read("/fr/2013/glossary/")
+    text = french.select_one("main").get_text(" ", strip=True)
+    assert "Rome Statute" in text, "a term not translated yet is shown in the original"
+    _response, english = read("/en/2013/glossary/")
+    assert "Prisonnier" not in english.select_one("main").get_text(" ", strip=True)

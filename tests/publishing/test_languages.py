@@ -118,7 +118,8 @@ def test_french_pdf_has_french_words(french):
     text = " ".join(pages_text(data))
     for words in ("Sommaire", "Chef de l’État", "Chef du gouvernement", "en remplacement de", "Glossaire"):
         assert words in text, words
-    for words in ("Contents", "Head of state", "replaced", "Published by", "Covering events"):
+    assert "Prisonnier d’opinion" in text, "the glossary's terms are the French ones"
+    for words in ("Contents", "Head of state", "replaced", "Published by", "Covering events", "Prisoner of conscience"):
         assert words not in text, words
     assert document.regions[0].title == "Europe et Asie centrale" and document.regions[0].title in text
     assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == "fr"

@@ -201,3 +201,59 @@ THEMES = {
 
 # The people named in the Kazakhstan entry keep their English spelling in French.
 PEOPLE = {}
+
+# The glossary (``vocabulary.GLOSSARY``): English term -> (French term, French definition).
+GLOSSARY = {
+    "Prisoner of conscience": (
+        "Prisonnier d’opinion",
+        "Personne emprisonnée, ou privée de sa liberté de toute autre manière, uniquement en raison de ses convictions politiques, religieuses ou autres, de son origine ethnique, de son sexe, de sa langue, de son orientation sexuelle ou de toute autre situation, et qui n’a ni employé la violence ni prôné son usage.",
+    ),
+    "Human rights defender": (
+        "Défenseur des droits humains",
+        "Toute personne qui, seule ou avec d’autres, agit pacifiquement pour promouvoir ou protéger les droits humains : avocats, journalistes, responsables communautaires, syndicalistes, proches de victimes.",
+    ),
+    "Enforced disappearance": (
+        "Disparition forcée",
+        "Arrestation, détention ou enlèvement par l’État, ou avec son consentement, suivi du refus de le reconnaître ou de dire où se trouve la personne, qui est ainsi soustraite à la protection de la loi.",
+    ),
+    "Extrajudicial execution": (
+        "Exécution extrajudiciaire",
+        "Homicide délibéré et illégal commis sur ordre d’un gouvernement, ou avec sa complicité ou son assentiment.",
+    ),
+    "Refugee": (
+        "Réfugié",
+        "Personne qui se trouve hors de son pays et ne peut y retourner parce qu’elle craint avec raison d’y être persécutée, au sens de la Convention de 1951 relative au statut des réfugiés.",
+    ),
+    "Asylum-seeker": (
+        "Demandeur d’asile",
+        "Personne qui a quitté son pays et demande à être protégée en tant que réfugiée, mais dont la demande n’a pas encore été tranchée.",
+    ),
+    "Internally displaced person": (
+        "Personne déplacée à l’intérieur de son pays",
+        "Personne contrainte de fuir son foyer, par exemple à cause d’un conflit, de violences ou d’une catastrophe, sans avoir franchi de frontière internationale.",
+    ),
+    "Non-refoulement": (
+        "Non-refoulement",
+        "Règle du droit international selon laquelle nul ne peut être renvoyé dans un pays où il risquerait la persécution, la torture ou d’autres atteintes graves.",
+    ),
+    "Incommunicado detention": (
+        "Détention au secret",
+        "Détention pendant laquelle la personne détenue est privée de tout contact avec sa famille, ses avocats et des médecins. Elle crée des conditions propices à la torture.",
+    ),
+    "Abolitionist": (
+        "Abolitionniste",
+        "Se dit d’un pays dont la loi ne prévoit plus la peine de mort pour aucun crime, ou qui n’a procédé à aucune exécution depuis au moins dix ans.",
+    ),
+    "Universal jurisdiction": (
+        "Compétence universelle",
+        "Pouvoir d’un tribunal national de juger les crimes les plus graves au regard du droit international, comme la torture ou le génocide, où qu’ils aient été commis et quels qu’en soient les auteurs.",
+    ),
+    "Rome Statute": (
+        "Statut de Rome",
+        "Traité de 1998 qui a créé la Cour pénale internationale et définit les crimes relevant de sa compétence.",
+    ),
+    "Fair trial": (
+        "Procès équitable",
+        "Procès devant un tribunal compétent, indépendant et impartial, dans le respect de la présomption d’innocence, avec accès à un avocat, le temps de préparer sa défense et le droit de faire appel.",
+    ),
+}
