@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def public_editions():
-    """In the source language: the datasets leave translations out for now."""
+    """In the source language: the archive holds the source language (translations have files of their own)."""
     return list(reader_visible(EditionPage.objects.filter(locale__language_code="en")).order_by("year"))
 
 
@@ -254,3 +254,27 @@ def test_a_failing_spreadsheet_worker_says_why(tmp_path):
             worker.write(
                 [b'["editions", {"edition_id": "2013"}]'], tmp_path / "rows.jsonl", tmp_path / "gone" / "a.xlsx"
             )
+
+
+def test_a_translated_edition_has_its_own_files_with_the_shared_keys(built, tmp_path):
+    french = EditionPage.objects.get(year=2013, locale__language_code="fr")
+    english = EditionPage.objects.get(year=2013, locale__language_code="en")
+    package = DatasetFile.objects.get(edition=french, format="zip")
+    assert package.name == "annual-report-2013-fr-data.zip"
+    unpack_package(package, tmp_path / "fr")
+    unpack_package(DatasetFile.objects.get(edition=english, format="zip"), tmp_path / "en")
+    french_entries = csv_rows(tmp_path / "fr", "entries")
+    english_entries = {row["entry_id"]: row for row in csv_rows(tmp_path / "en", "entries")}
+    [kazakhstan] = french_entries  # the demo translated one entry of 2013
+    assert kazakhstan["entry_id"] == "2013-KZ" and kazakhstan["title"] == "Kazakhstan"
+    assert "2013-KZ" in english_entries, "the same key names the English row"
+    [edition] = csv_rows(tmp_path / "fr", "editions")
+    assert edition["language"] == "fr" and edition["title"] == "Rapport annuel 2013"
+    assert "Torture et autres mauvais traitements" in {row["name"] for row in csv_rows(tmp_path / "fr", "themes")}
+    archive = sqlite_of(archive_file("sqlite"))
+    assert archive.execute("select count(*), count(distinct entry_id) from entries").fetchone()[0] == len(
+        {row[0] for row in archive.execute("select entry_id from entries")}
+    ), "the archive holds one row per identifier: the source language only"
+    assert {row[0] for row in archive.execute("select distinct language from editions")} == {"en"}
+    response = __import__("django.test", fromlist=["Client"]).Client().get("/fr/data/")
+    assert "annual-report-2013-fr-data.zip" in response.content.decode()

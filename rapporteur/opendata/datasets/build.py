@@ -42,18 +42,27 @@ ARCHIVE = "archive"
 
 
 def public_editions():
-    """The editions a reader can see in the source language, oldest first.
+    """The editions a reader can see, in every language, oldest first (the source language first).
 
-    Translations are left out, like in the API (``catalogue``): their rows would carry the
-    same identifiers. Datasets per language, with a key shared across languages, come with
-    the translation workflow.
+    Each language version of an edition gets files of its own (``annual-report-2013-fr-data``),
+    its rows in that language (titles, theme names, text) with the same identifiers as the
+    original's — ``2013-KZ`` is Kazakhstan 2013 in every language, so the key is shared across
+    languages and each row says its ``language``. The archive holds the source language only:
+    there an identifier names one row.
     """
-    source = reader_visible(EditionPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
-    return source.order_by("year")
+    return reader_visible(EditionPage.objects.all()).order_by("year", "locale__language_code")
+
+
+def in_archive(edition):
+    return edition.locale.language_code == settings.LANGUAGE_CODE
 
 
 def base_name(edition):
-    return f"annual-report-{edition.year}-data" if edition else "annual-report-archive-data"
+    if edition is None:
+        return "annual-report-archive-data"
+    code = edition.locale.language_code
+    language = "" if code == settings.LANGUAGE_CODE else f"-{code}"
+    return f"annual-report-{edition.year}{language}-data"
 
 
 @dataclass(frozen=True)
@@ -150,28 +159,33 @@ def build_all():
     archive's. Returns the names of the files written (unchanged files are not rewritten).
     """
     written = remove_hidden()
-    editions = list(public_editions())
+    editions = list(public_editions().select_related("locale"))
+    archived = [edition for edition in editions if in_archive(edition)]
     publisher = Publisher.of_default_site()
     vocabularies = vocabulary_stamp()
     spreadsheets = []  # (edition, its workbook, the hash of its rows, when its build started)
     with tempfile.TemporaryDirectory(prefix="rapporteur-data-") as folder:
         with SpreadsheetWorker([(table.name, table.column_names) for table in TABLES]) as worker:
-            archive = Output(folder, None, editions, descriptor(None, editions, publisher))
+            archive = Output(folder, None, archived, descriptor(None, archived, publisher))
             for edition in editions:
                 own_descriptor = descriptor(edition, [edition], publisher)
                 source = edition_source(edition, DATASET_VERSION, own_descriptor, vocabularies)
                 kept = kept_rows(edition, source, EDITION_FORMATS)
                 if kept:
-                    replay(kept, archive)
+                    if in_archive(edition):
+                        replay(kept, archive)
                     continue
                 recorder = RowRecorder()
                 own = Output(folder, edition, [edition], own_descriptor, recorder)
                 document = build_edition_document(edition, publisher.organisation)
+                archived_too = in_archive(edition)
                 for table, row in edition_rows(document, own.vocabularies, publisher.root):
                     encoded = encode(table, row)  # once for both hashes
                     own.add(table, row, encoded)
-                    archive.add(table, row, encoded)
-                archive.vocabularies.merge(own.vocabularies)
+                    if archived_too:
+                        archive.add(table, row, encoded)
+                if archived_too:
+                    archive.vocabularies.merge(own.vocabularies)
                 written += own.finish()
                 xlsx = own.folder / f"{base_name(edition)}.xlsx"
                 worker.write(recorder.lines, own.folder / "rows.jsonl", xlsx)
