@@ -33,7 +33,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, Revision
+from wagtail.models import Orderable, TranslatableMixin, Page, PageViewRestriction, Revision
 from wagtail.search import index
 
 from ..visibility import restricted_paths
@@ -676,7 +676,25 @@ class CountryEntryPage(UniqueInEditionMixin, ReaderPageMixin, Page):
         )
 
 
-class OfficeHolder(Orderable):
+class EntryRow(TranslatableMixin, Orderable):
+    """A row of a country entry's data (office holder, fact, report, visit, correction).
+
+    Rows are translatable like the entry (wagtail-localize translates their text: a visit's
+    description, a report's title, a transliterated name) and always in their entry's language,
+    whichever way they were made.
+    """
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        entry = getattr(self, "entry", None)
+        if entry is not None and entry.locale_id:
+            self.locale_id = entry.locale_id
+        super().save(*args, **kwargs)
+
+
+class OfficeHolder(EntryRow):
     """Head of state / government at the time of the entry, with who they replaced.
 
     When an office changed hands more than once in the year ("A, who replaced B in December,
@@ -717,8 +735,11 @@ class OfficeHolder(Orderable):
         if self.replaced_on and not self.replaced:
             raise ValidationError({"replaced": "Name the person who was replaced, or clear the date."})
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order"]
 
-class EntryFact(Orderable):
+
+class EntryFact(EntryRow):
     """One fact of the entry's data box: death penalty status, population, life expectancy...
 
     Older editions printed these for every country; researchers compare them across years, so
@@ -742,8 +763,11 @@ class EntryFact(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("value")])]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order"]
 
-class RelatedReport(Orderable):
+
+class RelatedReport(EntryRow):
     """A separate publication about the country ("Country reports" on the page)."""
 
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="related_reports")
@@ -766,8 +790,11 @@ class RelatedReport(Orderable):
     def url(self):
         return self.document.url if self.document_id else self.link_url
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order"]
 
-class CountryVisit(Orderable):
+
+class CountryVisit(EntryRow):
     """A research visit to the country during the year ("Country visits" on the page)."""
 
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="visits")
@@ -778,8 +805,11 @@ class CountryVisit(Orderable):
 
     panels = [FieldPanel("description"), FieldPanel("visited_on")]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order"]
 
-class Correction(Orderable):
+
+class Correction(EntryRow):
     """A dated correction to a published entry, shown to readers."""
 
     entry = ParentalKey(CountryEntryPage, on_delete=models.CASCADE, related_name="corrections")
@@ -790,7 +820,7 @@ class Correction(Orderable):
 
     panels = [FieldPanel("corrected_on"), FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["corrected_on", "sort_order"]
 
 
