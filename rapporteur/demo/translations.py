@@ -15,8 +15,8 @@ segments and published. Themes and people get their names in the language (``nam
 Idempotent: a page that already has a version in the language is left alone (an edit in the
 admin is kept).
 
-Office holders' names are shared with the English (wagtail-localize copies inline rows from
-the source as they are), so the translation files' transliterations of them are not used.
+An entry's rows are translated too: office holders' names as the language writes them, the
+titles of related reports, the descriptions of visits.
 """
 
 import gettext
@@ -50,7 +50,7 @@ class TranslationLoader:
         self.content = content
         self.locale, _ = Locale.objects.get_or_create(language_code=content.LANGUAGE)
 
-    def translate(self, page, **fields):
+    def translate(self, page, prepare=None, **fields):
         """The page's version in this language, made and published if missing."""
         existing = page.get_translation_or_none(self.locale)
         if existing is not None:
@@ -60,6 +60,8 @@ class TranslationLoader:
             setattr(version, name, value)
         if "title" in fields:
             version.draft_title = fields["title"]
+        if prepare:
+            prepare(version)
         version.save_revision()
         # written from the segments, then published at once (wagtail-localize's own publish waits
         # for the commit and would then save a page instance read before its children were added)
@@ -122,8 +124,26 @@ class TranslationLoader:
         # the sections' headings stay empty, as in the English: readers see the theme's name in
         # the page's language (``name_vocabulary``)
         body = section_stream(entry["sections"], self.demo.themes, self.demo.people)
+
+        def rows_in_language(version):
+            """The entry's rows in this language: names as transliterated, visits and reports translated."""
+            holders = list(version.office_holders.all())
+            for holder, translated in zip(holders, entry["office_holders"], strict=True):
+                holder.name = translated[1]
+                holder.replaced = translated[2] if len(translated) > 2 else ""
+            version.office_holders = holders
+            reports = list(version.related_reports.all())
+            for report, (title, _url) in zip(reports, entry["reports"], strict=True):
+                report.title = title
+            version.related_reports = reports
+            visits = list(version.visits.all())
+            for visit, (description, _date) in zip(visits, entry["visits"], strict=True):
+                visit.description = description
+            version.visits = visits
+
         self.translate(
             page,
+            prepare=rows_in_language,
             title=country_name(page.country.iso_code, self.content.LANGUAGE),
             summary=paragraph_html(entry["summary"]),
             body=body,
