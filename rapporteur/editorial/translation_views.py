@@ -59,7 +59,9 @@ def source_editions():
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="PO file, or ZIP of PO files", help_text="As downloaded from this page, translated.")
+    file = forms.FileField(
+        label="PO or XLIFF file, or a ZIP of them", help_text="As downloaded from this page, translated."
+    )
 
 
 def index(request):
@@ -169,7 +171,8 @@ def take_changes(request, language, translation_id):
 def download_edition(request, language, edition_id):
     locale = language_or_403(request, language)
     edition = get_object_or_404(EditionPage, pk=edition_id)
-    name, data = edition_po_zip(edition, locale)
+    file_format = "xliff" if request.GET.get("format") == "xliff" else "po"
+    name, data = edition_po_zip(edition, locale, file_format)
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -180,7 +183,7 @@ def upload(request, language):
     locale = language_or_403(request, language)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Choose a PO file or a ZIP of PO files to upload.")
+        messages.error(request, "Choose a PO or XLIFF file, or a ZIP of them, to upload.")
         return redirect(back(language, request.POST.get("edition")))
     upload = form.cleaned_data["file"]
     try:
@@ -191,5 +194,5 @@ def upload(request, language):
         note = (
             f" {result.warnings} strings are no longer used by their pages and were skipped." if result.warnings else ""
         )
-        messages.success(request, f"Read {result.files} PO file(s) into {len(result.pages)} page(s).{note}")
+        messages.success(request, f"Read {result.files} file(s) into {len(result.pages)} page(s).{note}")
     return redirect(back(language, request.POST.get("edition")))

@@ -95,7 +95,7 @@ def test_an_entry_is_translated_offline_reviewed_and_launched_in_french(
     )
     names = zipfile.ZipFile(io.BytesIO(download.content)).namelist()
     assert sorted(names) == ["2014.po", "2014/africa.po", "2014/africa/ghana.po"], "the pages above come too"
-    assert "Read 3 PO file(s) into 3 page(s)." in response.content.decode()
+    assert "Read 3 file(s) into 3 page(s)." in response.content.decode()
     translation = translation_of(ghana, french)
     total, done = translation.get_progress()
     assert total == done > 0
@@ -141,7 +141,7 @@ def test_an_upload_for_another_language_or_not_po_changes_nothing(kazakhstan, fr
         entry.msgstr = "changed"
     with pytest.raises(TranslationRefused, match="into العربية, not Français"):
         import_upload("kazakhstan.po", str(arabic_po).encode(), french, translator)
-    with pytest.raises(TranslationRefused, match="neither a PO file nor a ZIP"):
+    with pytest.raises(TranslationRefused, match="neither a PO or XLIFF file nor a ZIP"):
         import_upload("notes.txt", b"hello", french, translator)
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as bundle:
@@ -256,3 +256,44 @@ def test_the_glossary_reads_in_the_pages_language_with_the_original_where_missin
     assert "Rome Statute" in text, "a term not translated yet is shown in the original"
     _response, english = read("/en/2013/glossary/")
     assert "Prisonnier" not in english.select_one("main").get_text(" ", strip=True)
+
+
+def test_an_entrys_rows_are_translated_with_it(read, kazakhstan, french):
+    _response, page = read("/fr/2013/europe-and-central-asia/kazakhstan/")
+    text = page.select_one("main").get_text(" ", strip=True)
+    assert "Noursoultan Nazarbaïev" in text, "a name as French writes it"
+    assert "Des délégués se sont rendus au Kazakhstan en décembre." in text
+    po = translation_of(kazakhstan, french).export_po()
+    assert {entry.msgctxt.split(".")[0] for entry in po} >= {"office_holders", "visits", "related_reports"}
+
+    visits = list(kazakhstan.visits.all())
+    visits[0].description = "Delegates visited Kazakhstan in November."
+    kazakhstan.visits = visits
+    kazakhstan.save_revision().publish()
+    [changed] = changed_since_translated(french)
+    [change] = changed.changes
+    assert change.place.startswith("visits.") and ("added", "November.") in change.words()
+
+
+def test_an_edition_goes_out_and_comes_back_as_xliff(kazakhstan, french, translator):
+    from translate.storage import xliff
+
+    client = translator_client(translator)
+    edition = EditionPage.objects.get(year=2013, locale__language_code="en")
+    download = client.get(f"/admin/translations/fr/edition/{edition.pk}/po.zip?format=xliff")
+    assert download.status_code == 200 and download["Content-Disposition"].endswith('2013-fr-xliff.zip"')
+    source = zipfile.ZipFile(io.BytesIO(download.content))
+    store = xliff.xlifffile.parsestring(source.read("2013/europe-and-central-asia/kazakhstan.xlf"))
+    assert store.gettargetlanguage() == "fr"
+    [summary] = [unit for unit in store.unit_iter() if unit.xmlelement.get("resname") == "summary"]
+    assert summary.target.startswith("Cinq membres"), "the translation so far travels with the file"
+    summary.target = "Un résumé revu hors ligne."
+    upload = io.BytesIO()
+    with zipfile.ZipFile(upload, "w") as bundle:
+        bundle.writestr("kazakhstan.xlf", bytes(store))
+    response = client.post(
+        "/admin/translations/fr/upload/", {"edition": 2013, "file": _file("fr.zip", upload.getvalue())}, follow=True
+    )
+    assert "Read 1 file(s) into 1 page(s)." in response.content.decode()
+    po = translation_of(kazakhstan, french).export_po()
+    assert [entry.msgstr for entry in po if entry.msgctxt == "summary"] == ["Un résumé revu hors ligne."]
