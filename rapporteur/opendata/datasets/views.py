@@ -48,7 +48,9 @@ def data_page(request):
             by_edition.setdefault(dataset.edition_id, []).append(dataset)
     editions = [
         (edition, with_urls(by_edition[edition.pk]))
-        for edition in reader_visible(EditionPage.objects.select_related("locale")).order_by("-year", "locale__language_code")
+        for edition in reader_visible(EditionPage.objects.select_related("locale")).order_by(
+            "-year", "locale__language_code"
+        )
         if edition.pk in by_edition
     ]
     return render_reader(

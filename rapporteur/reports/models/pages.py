@@ -33,7 +33,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin, Page, PageViewRestriction, Revision
+from wagtail.models import Orderable, Page, PageViewRestriction, Revision, TranslatableMixin
 from wagtail.search import index
 
 from ..visibility import restricted_paths
