@@ -14,8 +14,8 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from django_otp.oath import totp
 
+from tests.browser.accounts import sign_in
 from tests.support.helpers import pdf_text
 
 pytestmark = pytest.mark.browser
@@ -74,15 +74,7 @@ class Person:
         self.sign_in()
 
     def sign_in(self):
-        page = self.page
-        page.goto(self.site + "/admin/login/")
-        page.get_by_label("Username").fill(self.username)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(re.compile(r".*/admin/2fa/verify/.*"))
-        page.get_by_label("Code").fill(f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
-        page.get_by_role("button", name="Continue").click()
-        page.wait_for_url(re.compile(r".*/admin/$"))
+        sign_in(self.page, self.site, self.username, PASSWORD, TOTP_KEY)
 
     def messages(self):
         return " ".join(self.page.locator(".messages").all_inner_texts())

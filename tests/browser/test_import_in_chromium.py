@@ -6,39 +6,24 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django_otp.oath import totp
+
+from tests.browser.accounts import create_account, sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a long test password 8"
-TOTP_KEY = "3132333435363738393031323334353637383931"
 MAPPED_TO = "Legal and constitutional developments"
 
 
 def test_a_publisher_imports_the_sample_entry_as_a_draft(browser, demo_instance, tmp_path):
     site = demo_instance.base_url
-    demo_instance.shell(
-        "from django.contrib.auth import get_user_model\n"
-        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-        "from rapporteur.editorial.roles import grant_role\n"
-        f"user = get_user_model().objects.create_user('importer', 'importer@example.org', {PASSWORD!r})\n"
-        "grant_role(user, 'publisher')\n"
-        f"TOTPDevice.objects.create(user=user, name='app', confirmed=True, key={TOTP_KEY!r})\n"
-    )
+    create_account(demo_instance, "importer", "publisher")
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     fetched, refused = [], []
     context.on("request", lambda request: fetched.append(request.url))
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
 
-    page.goto(site + "/admin/login/")
-    page.get_by_label("Username").fill("importer")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r".*/admin/2fa/verify/.*"))
-    page.get_by_label("Code").fill(f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    sign_in(page, site, "importer")
 
     page.goto(site + "/admin/import/")
     with page.expect_download() as download:

@@ -5,38 +5,13 @@ opens the segment editor, sees each Arabic segment set right to left beside its 
 corrects one segment and saves it; the translation then holds the new words.
 """
 
-import re
-
 import pytest
-from django_otp.oath import totp
+
+from tests.browser.accounts import create_account, sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a long test password 8"
-TOTP_KEY = "3132333435363738393031323334353637383931"
 CORRECTED = "كازاخستان (جمهورية)"  # "Kazakhstan (Republic)": a translator's correction for the test
-
-
-def create_translator(instance):
-    instance.shell(
-        "from django.contrib.auth import get_user_model\n"
-        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-        "from rapporteur.editorial.roles import grant_role\n"
-        f"user = get_user_model().objects.create_user('mona', 'mona@example.org', {PASSWORD!r})\n"
-        "grant_role(user, 'translator', language='ar')\n"
-        f"TOTPDevice.objects.create(user=user, name='app', confirmed=True, key={TOTP_KEY!r})\n"
-    )
-
-
-def sign_in(page, site):
-    page.goto(site + "/admin/login/")
-    page.get_by_label("Username").fill("mona")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r".*/admin/2fa/verify/.*"))
-    page.get_by_label("Code").fill(f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(re.compile(r".*/admin/$"))
 
 
 def text_offsets(locator):
@@ -52,10 +27,10 @@ def text_offsets(locator):
 
 
 def test_an_arabic_translator_edits_segments_set_right_to_left(demo_instance, browser):
-    create_translator(demo_instance)
+    create_account(demo_instance, "mona", "translator", language="ar")
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    sign_in(page, demo_instance.base_url)
+    sign_in(page, demo_instance.base_url, "mona")
 
     page.goto(demo_instance.base_url + "/admin/translations/ar/?edition=2013")
     row = page.locator("tr", has_text="Kazakhstan")
