@@ -11,8 +11,7 @@ import urllib.request
 import pytest
 
 from rapporteur.demo.instance import redis_server, served_cluster
-from tests.editorial.test_scheduler_process import EMBARGOED_EDITION
-from tests.support.helpers import pdf_text, require_tool
+from tests.support.helpers import embargoed_edition_script, pdf_text, require_tool
 
 pytestmark = pytest.mark.browser  # slow: a scratch database, Redis, two servers and a scheduler
 
@@ -75,7 +74,7 @@ def test_what_is_published_through_one_server_is_served_by_the_other_at_once(clu
 
 def test_an_embargoed_edition_goes_live_on_every_server_within_five_seconds(cluster):
     a, b = cluster.servers
-    launch_at = float(a.shell(EMBARGOED_EDITION).strip().splitlines()[-1])
+    launch_at = float(a.shell(embargoed_edition_script(6)).strip().splitlines()[-1])
     path = "/en/2014/africa/ghana/"
     assert time.time() < launch_at, "the setup took too long to test the embargo"
     assert get(a.base_url + path)[0] == get(b.base_url + path)[0] == 404

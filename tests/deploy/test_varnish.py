@@ -13,7 +13,7 @@ import pytest
 
 from rapporteur.demo.instance import free_port, served_demo
 from rapporteur.demo.varnish import varnish_in_front
-from tests.support.helpers import require_tool
+from tests.support.helpers import embargoed_edition_script, require_tool
 
 pytestmark = pytest.mark.browser  # slow: a real server, a scheduler and a cache
 
@@ -59,26 +59,7 @@ def wait_for(check, seconds, step=0.1):
         time.sleep(step)
 
 
-EMBARGOED_EDITION = """
-import datetime
-from django.utils import timezone
-from rapporteur.editorial.embargo import schedule_launch
-from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
-edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
-HomePage.objects.get(locale__language_code="en").add_child(instance=edition)
-edition.save_revision()
-schedule_launch(edition, timezone.now() + datetime.timedelta(days=1))
-region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)
-edition.add_child(instance=region)
-region.save_revision().publish()
-ghana = Country.objects.create(iso_code="GH")
-entry = CountryEntryPage(title="Ghana", slug="ghana", country=ghana, summary="<p>LAUNCH-TOKEN</p>", body=[], live=False)
-region.add_child(instance=entry)
-entry.save_revision().publish()
-launch_at = timezone.now() + datetime.timedelta(seconds=12)
-schedule_launch(edition, launch_at)
-print(launch_at.timestamp())
-"""
+EMBARGOED_EDITION = embargoed_edition_script(12)
 
 
 def test_an_embargoed_address_opens_through_the_cache_within_5_s_of_launch(site):

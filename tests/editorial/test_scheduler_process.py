@@ -7,30 +7,11 @@ import urllib.request
 import pytest
 
 from rapporteur.demo.instance import served_demo
+from tests.support.helpers import embargoed_edition_script
 
 pytestmark = pytest.mark.browser  # slow: a real server and scheduler
 
-EMBARGOED_EDITION = """
-import datetime
-from django.utils import timezone
-from rapporteur.editorial.embargo import schedule_launch
-from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
-edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
-HomePage.objects.get(locale__language_code="en").add_child(instance=edition)
-edition.save_revision()
-schedule_launch(edition, timezone.now() + datetime.timedelta(days=1))
-region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)
-edition.add_child(instance=region)
-region.save_revision().publish()
-ghana = Country.objects.create(iso_code="GH")
-entry = CountryEntryPage(title="Ghana", slug="ghana", country=ghana, summary="<p>LAUNCH-TOKEN</p>", body=[], live=False)
-region.add_child(instance=entry)
-entry.save_revision().publish()
-# Everything is ready and waiting: now bring the launch close (the time setup took does not matter).
-launch_at = timezone.now() + datetime.timedelta(seconds=6)
-schedule_launch(edition, launch_at)
-print(launch_at.timestamp())
-"""
+EMBARGOED_EDITION = embargoed_edition_script(6)
 
 
 def status(url):

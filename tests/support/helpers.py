@@ -104,3 +104,29 @@ def pdf_text(data):
     pdftotext = require_tool("pdftotext", "needed to read PDFs back; apt-get install poppler-utils")
     result = subprocess.run([pdftotext, "-raw", "-", "-"], input=data, capture_output=True, check=True)
     return " ".join(re.sub("\u00ad\\s*", "", result.stdout.decode()).split())
+
+
+def embargoed_edition_script(launch_in_seconds):
+    """Code for a served instance's shell: an embargoed 2014 edition with a published Ghana entry
+    reading LAUNCH-TOKEN, its launch brought to ``launch_in_seconds`` from the end of the setup
+    (how long the setup took does not matter). It prints the launch time as a timestamp."""
+    return f"""
+import datetime
+from django.utils import timezone
+from rapporteur.editorial.embargo import schedule_launch
+from rapporteur.reports.models import Country, CountryEntryPage, EditionPage, HomePage, Region, RegionPage
+edition = EditionPage(title="Annual Report 2014", year=2014, live=False)
+HomePage.objects.get(locale__language_code="en").add_child(instance=edition)
+edition.save_revision()
+schedule_launch(edition, timezone.now() + datetime.timedelta(days=1))
+region = RegionPage(title="Africa", slug="africa", region=Region.objects.get(slug="africa"), teaser="t", overview=[], live=False)
+edition.add_child(instance=region)
+region.save_revision().publish()
+ghana = Country.objects.create(iso_code="GH")
+entry = CountryEntryPage(title="Ghana", slug="ghana", country=ghana, summary="<p>LAUNCH-TOKEN</p>", body=[], live=False)
+region.add_child(instance=entry)
+entry.save_revision().publish()
+launch_at = timezone.now() + datetime.timedelta(seconds={launch_in_seconds})
+schedule_launch(edition, launch_at)
+print(launch_at.timestamp())
+"""
