@@ -213,13 +213,18 @@ def editions_containing(page):
     return EditionPage.objects.filter(path__in=ancestor_paths(page.path))
 
 
+def after_commit_for_editions_of(page, request):
+    """Once the change commits, ``request(edition id)`` for each edition holding ``page``."""
+    ids = list(editions_containing(page).values_list("pk", flat=True))
+    if ids:
+        transaction.on_commit(lambda: [request(pk) for pk in ids])
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def content_changed(sender, instance, **kwargs):
-    ids = list(editions_containing(instance).values_list("pk", flat=True))
-    if ids:
-        transaction.on_commit(lambda: [request_build(pk) for pk in ids])
+    after_commit_for_editions_of(instance, request_build)
 
 
 @receiver(post_delete, sender=CountryEntryPage)

@@ -9,11 +9,10 @@ reported on the Editions dashboard and not retried every second; the previous on
 
 import logging
 
-from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..builds import editions_containing, failure_reason
+from ..builds import after_commit_for_editions_of, failure_reason
 from ..models import BuildFailure, BuildRequest, MirrorRequest
 from .build import MirrorUnavailable, build_mirror, remove_mirror
 from .package import zip_name
@@ -29,9 +28,7 @@ def request_mirror(edition_id):
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def content_changed(sender, instance, **kwargs):
-    ids = list(editions_containing(instance).values_list("pk", flat=True))
-    if ids:
-        transaction.on_commit(lambda: [request_mirror(pk) for pk in ids])
+    after_commit_for_editions_of(instance, request_mirror)
 
 
 def build_requested_mirrors():
