@@ -69,6 +69,9 @@ class Scope:
             for section in ARCHIVE_SECTIONS
         )
 
+    def archive_prefixes(self):
+        return tuple(f"/{code}/{section}/" for code in self.languages for section in ARCHIVE_SECTIONS)
+
     def search_page(self, path):
         """The language whose mirror search page ``path`` is (``/en/search/``), or None."""
         match = re.fullmatch(r"/([a-z-]+)/search/", path)

@@ -23,7 +23,7 @@ from . import search, signing
 from .addresses import Scope, edition_page_paths, file_for, relative_href, visible_editions
 from .collect import Collector
 from .package import zip_bytes, zip_name
-from .render import AnonymousReader
+from .render import AnonymousReader, archive_pages_linked, render_all
 from .tree import CHECKSUMS, SIGNATURE, checksums, sha256, write_tree
 
 logger = logging.getLogger(__name__)
@@ -78,11 +78,15 @@ def build_mirror(year, language=None, folder=None, with_zip=None):
     live_url = public_base_url()
     languages = tuple(edition.locale.language_code for edition in editions)
 
-    collector = Collector(Scope(year, languages), AnonymousReader(live_url), live_url)
+    scope = Scope(year, languages)
+    collector = Collector(scope, AnonymousReader(live_url), live_url)
     token = rendering_for_mirror.set(True)
     current_language = translation.get_language()
     try:
-        files = collector.collect([path for edition in editions for path in edition_page_paths(edition)])
+        starts = [path for edition in editions for path in edition_page_paths(edition)]
+        rendered = render_all(starts, live_url)  # the edition's pages, then the archive pages they link to
+        rendered.update(render_all(archive_pages_linked(rendered, scope), live_url))
+        files = collector.collect(starts, rendered=rendered)
     finally:
         rendering_for_mirror.reset(token)
         translation.activate(current_language)

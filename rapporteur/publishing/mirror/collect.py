@@ -26,19 +26,24 @@ class Collector:
         self.files = {}  # file in the tree: bytes
         self.edition_queue, self.other_queue = deque(), deque()
         self.jumps = {}  # (form action, country): the link the jump leads to
+        self.queued = set()  # paths whose answer has been queued for processing (if it was a 200)
 
     # -- asking --------------------------------------------------------------------------------
 
     def fetch(self, path):
         answer = self.answers.get(path)
-        if answer is None:
-            answer = self.answers[path] = self.reader.get(path)
+        if answer is None or path not in self.queued:
+            if answer is None:
+                answer = self.answers[path] = self.reader.get(path)
+            self.queued.add(path)
             if answer.ok:
                 queue = self.edition_queue if self.scope.is_edition_page(path) else self.other_queue
                 queue.append(path)
         return answer
 
-    def collect(self, paths):
+    def collect(self, paths, rendered=None):
+        """The tree's files, starting from ``paths``; ``rendered`` holds answers already made for some."""
+        self.answers.update(rendered or {})
         for path in paths:
             self.fetch(path)
         while self.edition_queue or self.other_queue:
