@@ -9,6 +9,7 @@ of the live site could not see — whatever a template or view does, there is no
 import multiprocessing
 import os
 import re
+import threading
 from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin, urlsplit
@@ -83,9 +84,12 @@ def workers_wanted():
 
 
 def may_fork():
-    """Whether other processes can read what this one sees: not inside an open transaction (they would
-    not see its uncommitted rows), not on an in-memory SQLite database (they would have none)."""
-    if connection.in_atomic_block:
+    """Whether forked processes can render safely: not inside an open transaction (they would not see
+    its uncommitted rows), not on an in-memory SQLite database (they would have none), and only from a
+    process with one thread — a lock another thread holds at the fork stays locked for ever in the
+    child (the scheduler runs threads, and a mirror it built that way hung), so there the mirror is
+    rendered in one process."""
+    if connection.in_atomic_block or threading.active_count() > 1:
         return False
     name = str(connection.settings_dict.get("NAME", ""))
     return not (connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in name))
