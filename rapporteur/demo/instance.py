@@ -203,10 +203,16 @@ def start_gunicorn(base_url, env, workers):
 
 
 def stop(processes):
+    """Ask each process to stop; one still busy after 10 s (a scheduler finishing a long build) is killed,
+    so that no server or scheduler outlives the instance."""
     for process in processes:
         process.terminate()
     for process in processes:
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @contextmanager
