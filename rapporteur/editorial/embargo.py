@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision
 
+from rapporteur.reports.launches import launch_due_within  # noqa: F401  (the scheduler asks it from here)
 from rapporteur.reports.models import EditionPage
 from rapporteur.reports.visibility import reader_visible
 
@@ -187,10 +188,3 @@ def publish_if_still_due(revision, now):
         return False
     publish_now(revision, log_action="wagtail.publish.scheduled")
     return True
-
-
-def launch_due_within(seconds):
-    """Whether an edition launches within ``seconds`` (so the scheduler starts no long job now)."""
-    horizon = timezone.now() + timezone.timedelta(seconds=seconds)
-    edition_ids = [str(pk) for pk in EditionPage.objects.filter(live=False).values_list("pk", flat=True)]
-    return Revision.page_revisions.filter(object_id__in=edition_ids, approved_go_live_at__lte=horizon).exists()

@@ -230,3 +230,18 @@ def test_the_scheduler_builds_the_zip_offered_on_the_downloads_page(
     downloads_in_mirror = (unpacked / "annual-report-2013-mirror/en/2013/downloads/index.html").read_text()
     assert "mirror.zip" not in downloads_in_mirror, "a mirror does not contain itself"
     assert hashlib.sha256(Path(tmp_path / "mirror/2013/SHA256SUMS").read_bytes()).hexdigest() == mirror.content_hash
+
+
+def test_a_mirror_under_way_yields_to_a_launch_and_writes_nothing(tmp_path):
+    from rapporteur.publishing.mirror.build import build_mirror
+    from rapporteur.publishing.mirror.render import MirrorPostponed
+
+    asked = []
+
+    def keep_going():
+        asked.append(1)
+        return len(asked) < 2  # a launch comes close while the pages are being read
+
+    with pytest.raises(MirrorPostponed):
+        build_mirror(2013, folder=tmp_path / "mirror", with_zip=False, keep_going=keep_going)
+    assert len(asked) == 2 and not (tmp_path / "mirror").exists(), "nothing written: made again after the launch"

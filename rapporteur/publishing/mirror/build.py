@@ -59,11 +59,13 @@ def default_folder(year, language=None):
     return Path(settings.VAR_DIR) / "mirror" / (f"{year}-{language}" if language else str(year))
 
 
-def build_mirror(year, language=None, folder=None, with_zip=None):
+def build_mirror(year, language=None, folder=None, with_zip=None, keep_going=None):
     """Bring the mirror of edition ``year`` (every served language, or one) up to date in ``folder``.
 
     The ZIP is stored for the Downloads page when the mirror holds every language (the default);
-    ``with_zip=False`` leaves it. Raises ``MirrorUnavailable`` when no such edition can be read.
+    ``with_zip=False`` leaves it. Raises ``MirrorUnavailable`` when no such edition can be read, and
+    ``MirrorPostponed``, before anything is written, when ``keep_going()`` turns false (the scheduler's
+    question: is a launch coming?).
     """
     started = time.perf_counter()
     if language and language not in served_languages():
@@ -79,13 +81,13 @@ def build_mirror(year, language=None, folder=None, with_zip=None):
     languages = tuple(edition.locale.language_code for edition in editions)
 
     scope = Scope(year, languages)
-    collector = Collector(scope, AnonymousReader(live_url), live_url)
+    collector = Collector(scope, AnonymousReader(live_url, keep_going), live_url)
     token = rendering_for_mirror.set(True)
     current_language = translation.get_language()
     try:
         starts = [path for edition in editions for path in edition_page_paths(edition)]
-        rendered = render_all(starts, live_url)  # the edition's pages, then the archive pages they link to
-        rendered.update(render_all(archive_pages_linked(rendered, scope), live_url))
+        rendered = render_all(starts, live_url, keep_going)  # the edition's pages, then the archive pages
+        rendered.update(render_all(archive_pages_linked(rendered, scope), live_url, keep_going))
         files = collector.collect(starts, rendered=rendered)
     finally:
         rendering_for_mirror.reset(token)

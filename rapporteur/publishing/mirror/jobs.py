@@ -12,12 +12,19 @@ import logging
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from rapporteur.reports.launches import launch_due_within
+
 from ..builds import after_commit_for_editions_of, failure_reason
 from ..models import BuildFailure, BuildRequest, MirrorRequest
 from .build import MirrorUnavailable, build_mirror, remove_mirror
 from .package import zip_name
+from .render import MirrorPostponed
 
 logger = logging.getLogger(__name__)
+
+# A mirror takes half a minute or more: one under way stops when a launch comes this close (the
+# scheduler starts none within the minute before a launch, but a launch can be set meanwhile).
+LAUNCH_MARGIN = 10
 
 
 def request_mirror(edition_id):
@@ -39,7 +46,9 @@ def build_requested_mirrors():
         if year in waiting_files:
             continue
         try:
-            report = build_mirror(year)
+            report = build_mirror(year, keep_going=lambda: not launch_due_within(seconds=LAUNCH_MARGIN))
+        except MirrorPostponed:
+            return [f"Mirror of {year} postponed: a launch is due; it is made again after."]
         except MirrorUnavailable:
             remove_mirror(year)  # withdrawn, or not launched: no mirror may remain
             line = f"Removed the mirror of {year}: no edition of that year is published."
