@@ -23,7 +23,7 @@ What we add:
 import re
 
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.segments import StringSegmentValue
@@ -49,6 +49,16 @@ def translation_of(page, locale):
     if source is None:
         return None
     return Translation.objects.filter(source=source, target_locale=locale).first()
+
+
+def source_page(source):
+    """The English (source-language) page a wagtail-localize source was taken from, or None."""
+    return Page.objects.filter(translation_key=source.object_id, locale_id=source.locale_id).first()
+
+
+def translated_page(translation):
+    """The page a translation writes (in its target language), or None before it is made."""
+    return Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
 
 
 def start_translation(page, locale, user=None):
@@ -128,7 +138,7 @@ def edited_outside(translation):
     )
     if last is None or last.revision_id is None:
         return False
-    target = Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
+    target = translated_page(translation)
     return bool(target and target.latest_revision_id and target.latest_revision_id != last.revision_id)
 
 
@@ -141,7 +151,7 @@ def save_draft(translation, user=None):
     reach readers before any review. The live row is put back from the live revision at once,
     in the same transaction; the new words wait in the draft revision for the workflow.
     """
-    target = Page.objects.filter(translation_key=translation.source.object_id, locale=translation.target_locale).first()
+    target = translated_page(translation)
     live_revision = target.specific.live_revision if target is not None and target.live else None
     translation.save_target(user=user, publish=False)
     if live_revision is None:
@@ -169,7 +179,7 @@ def submit_for_review(translation, user, replace_outside_edits=False):
             "Tick “Replace those edits” to go ahead."
         )
     save_draft(translation, user)
-    page = Page.objects.get(translation_key=translation.source.object_id, locale=translation.target_locale).specific
+    page = translated_page(translation).specific
     workflow = page.get_workflow()
     if workflow is None:
         raise TranslationRefused(f"“{page.title}” has no review workflow; ask an administrator to assign one.")
@@ -177,10 +187,3 @@ def submit_for_review(translation, user, replace_outside_edits=False):
         raise TranslationRefused(f"“{page.title}” is already in review; wait for the reviewers' decision.")
     workflow.start(page, user)
     return page
-
-
-def locale_for(language_code):
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        raise TranslationRefused(f"There is no {language_code!r} locale.")
-    return locale

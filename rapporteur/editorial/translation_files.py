@@ -25,7 +25,7 @@ from translate.storage import xliff
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from .translating import TranslationRefused, translations_into
+from .translating import TranslationRefused, source_page, translations_into
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_FILES = 2000
@@ -37,7 +37,7 @@ def edition_translations(edition, locale):
     return translations_into(locale).filter(source__object_id__in=keys, source__locale_id=edition.locale_id)
 
 
-FORMATS = {"po": ".po", "xliff": ".xlf"}
+XLIFF_SUFFIX = ".xlf"
 
 
 def xliff_of(translation):
@@ -75,9 +75,7 @@ def po_from_xliff(file_name, content):
 
 
 def po_name(translation, edition):
-    page = Page.objects.filter(
-        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
-    ).first()
+    page = source_page(translation.source)
     base = edition.get_parent().url_path if edition.get_parent() else "/"
     relative = page.url_path[len(base) :].strip("/") if page else str(translation.uuid)
     return f"{relative or 'home'}.po"
@@ -90,7 +88,7 @@ def edition_po_zip(edition, locale, file_format="po"):
         for translation in edition_translations(edition, locale).order_by("source__object_repr"):
             name = po_name(translation, edition)
             if file_format == "xliff":
-                archive.writestr(name.removesuffix(".po") + FORMATS["xliff"], xliff_of(translation))
+                archive.writestr(name.removesuffix(".po") + XLIFF_SUFFIX, xliff_of(translation))
             else:
                 archive.writestr(name, str(translation.export_po()))
     suffix = "" if file_format == "po" else f"-{file_format}"

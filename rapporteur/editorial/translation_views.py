@@ -76,7 +76,8 @@ def index(request):
 
 
 def page_rows(edition, locale):
-    """(English page, translation or None, translated page or None, (total, done)) for each page of the edition."""
+    """For each page of the edition: the English page, its translation and translated page (if any), the
+    strings translated (total, done), and whether it is in review or was edited outside the editor."""
     rows = []
     for page in Page.objects.descendant_of(edition, inclusive=True).order_by("path").specific():
         translation = translation_of(page, locale)
