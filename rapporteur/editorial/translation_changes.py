@@ -20,12 +20,11 @@ import difflib
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
-from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .translating import translations_into
+from .translating import source_page, translations_into
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Change:
 class ChangedPage:
     translation: object
     english: object  # the live English page
-    source_outdated: bool  # the English was published again since the source was taken
+    source_outdated: bool  # the changes shown are the live English against the source (to be taken)
     changes: list = field(default_factory=list)
 
     @property
@@ -93,19 +92,17 @@ def source_changes(source, english):
 
 def untranslated_changes(translation):
     """Segments this language has not translated yet, with the English it had translated before."""
-    locale_id = translation.target_locale_id
     segments = StringSegment.objects.filter(source=translation.source).select_related("string", "context")
-    done = set(
-        StringTranslation.objects.filter(
-            locale_id=locale_id, context__object_id=translation.source.object_id, has_error=False
-        ).values_list("translation_of_id", "context_id")
-    )
-    earlier = {}
+    done, earlier = set(), {}  # (string, place) translated without error; place: the English last translated there
     for old in (
-        StringTranslation.objects.filter(locale_id=locale_id, context__object_id=translation.source.object_id)
+        StringTranslation.objects.filter(
+            locale_id=translation.target_locale_id, context__object_id=translation.source.object_id
+        )
         .select_related("translation_of")
         .order_by("updated_at")
     ):
+        if not old.has_error:
+            done.add((old.translation_of_id, old.context_id))
         earlier[old.context_id] = old.translation_of.data
     changes = []
     for segment in segments.order_by("order"):
@@ -117,28 +114,22 @@ def untranslated_changes(translation):
     return changes
 
 
-def english_page(source):
-    try:
-        return Page.objects.get(translation_key=source.object_id, locale_id=source.locale_id).specific
-    except Page.DoesNotExist:
-        return None
-
-
 def changed_since_translated(locale, within=None):
     """The pages needing work in ``locale`` (optionally only under the page ``within``), most recent first."""
     found = []
     for translation in translations_into(locale):
-        english = english_page(translation.source)
+        english = source_page(translation.source)
         if english is None or not english.live:
             continue
+        english = english.specific
         if within is not None and not english.is_descendant_of(within) and english.pk != within.pk:
             continue
         outdated = bool(english.last_published_at and english.last_published_at > translation.source.last_updated_at)
         changes = source_changes(translation.source, english) if outdated else []
-        if not changes:
-            changes = untranslated_changes(translation)
         if changes:
-            found.append(ChangedPage(translation, english, source_outdated=bool(outdated and changes), changes=changes))
+            found.append(ChangedPage(translation, english, source_outdated=True, changes=changes))
+        elif changes := untranslated_changes(translation):
+            found.append(ChangedPage(translation, english, source_outdated=False, changes=changes))
     found.sort(key=lambda item: item.english.last_published_at, reverse=True)
     return found
 
