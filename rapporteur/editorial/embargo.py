@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision
 
-from rapporteur.reports.launches import launch_due_within  # noqa: F401  (the scheduler asks it from here)
 from rapporteur.reports.models import EditionPage
 from rapporteur.reports.visibility import reader_visible
 

@@ -6,10 +6,11 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from wagtail import hooks
 
-from rapporteur.editorial.embargo import launch_due_within, publish_due
+from rapporteur.editorial.embargo import publish_due
 from rapporteur.editorial.scheduler_lock import scheduler_lock
 from rapporteur.importers.jobs import process_pending_imports
 from rapporteur.publishing.builds import build_pending
+from rapporteur.reports.launches import launch_due_within
 
 logger = logging.getLogger(__name__)
 
